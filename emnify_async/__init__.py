@@ -1,0 +1,1 @@
+"""emnify_async: the asyncio core of the emnify SDK."""

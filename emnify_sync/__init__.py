@@ -1,0 +1,3 @@
+"""emnify_sync: the blocking facade over emnify_async (generated in a later release)."""
+
+__all__: list[str] = []
