@@ -1,0 +1,206 @@
+"""Credentials and the auth token's life: lazy, single-flight, renewed before `exp`."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from ._constants import FALLBACK_TOKEN_LIFETIME, TOKEN_RENEW_MARGIN
+from ._exceptions import APIStatusError, AuthenticationError, MissingCredentialsError
+
+__all__ = ["Authenticator", "Credentials", "jwt_expiry"]
+
+logger = logging.getLogger("emnify")
+
+# Sends a body to POST /api/v1/authenticate and returns the decoded JSON answer.
+AuthenticateCall = Callable[[dict[str, str]], Awaitable[dict[str, Any]]]
+
+
+def jwt_expiry(token: str) -> float | None:
+    """Return the `exp` claim of a JWT (no signature check), or None if it can't be read."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    payload = parts[1] + "=" * (-len(parts[1]) % 4)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(payload))
+        exp = claims["exp"]
+    except (binascii.Error, ValueError, KeyError, TypeError):
+        return None
+    return float(exp) if isinstance(exp, (int, float)) and not isinstance(exp, bool) else None
+
+
+class Credentials:
+    """What the SDK authenticates with. Never shows a secret in its repr."""
+
+    __slots__ = ("_application_token", "_password_sha1", "username")
+
+    def __init__(
+        self,
+        application_token: str | None = None,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+    ) -> None:
+        self._application_token = application_token or None
+        self.username = username or None
+        # Only the SHA-1 hex the API wants is kept; the plain password is dropped here.
+        self._password_sha1 = (
+            hashlib.sha1(password.encode("utf-8")).hexdigest() if password else None
+        )
+
+    @property
+    def mode(self) -> str | None:
+        """`"application_token"`, `"user"`, or None when nothing usable was given."""
+        if self._application_token:
+            return "application_token"
+        if self.username and self._password_sha1:
+            return "user"
+        return None
+
+    def login_body(self) -> dict[str, str]:
+        """The body of a fresh POST /api/v1/authenticate."""
+        if self._application_token:
+            return {"application_token": self._application_token}
+        if self.username and self._password_sha1:
+            return {"username": self.username, "password": self._password_sha1}
+        raise MissingCredentialsError(
+            "No emnify credentials: pass application_token=..., set the "
+            "EMNIFY_APPLICATION_TOKEN environment variable, or pass username= and password=."
+        )
+
+    def __repr__(self) -> str:
+        return f"Credentials(mode={self.mode!r})"
+
+
+def _explain(exc: APIStatusError, mode: str | None) -> str:
+    """Say what to check after a failed authenticate, without quoting any secret."""
+    if exc.error_token == "TooManyRequests" or exc.status == 429:
+        return (
+            "emnify refused to authenticate: too many attempts. The account is locked for a few "
+            "minutes after 3 failed logins; wait before trying again."
+        )
+    if mode == "application_token":
+        hint = (
+            "check that the application token (EMNIFY_APPLICATION_TOKEN) is complete, "
+            "not expired and not revoked, and that base_url points at the right API"
+        )
+    else:
+        hint = (
+            "check the username and password (the SDK sends the password's SHA-1 as emnify "
+            "requires), and that the user is activated and not locked"
+        )
+    return f"emnify authentication failed (HTTP {exc.status}): {hint}."
+
+
+class Authenticator:
+    """Holds the current auth token and renews it, one authenticate call at a time."""
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        authenticate: AuthenticateCall,
+        *,
+        clock: Callable[[], float] = time.time,
+        renew_margin: float = TOKEN_RENEW_MARGIN,
+    ) -> None:
+        self._credentials = credentials
+        self._authenticate = authenticate
+        self._clock = clock
+        self._renew_margin = renew_margin
+        self._token: str | None = None
+        self._renew_at = 0.0
+        self._refresh_token: str | None = None
+        self._lock: asyncio.Lock | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Authenticator(mode={self._credentials.mode!r}, has_token={self._token is not None})"
+        )
+
+    def _fresh(self) -> bool:
+        return self._token is not None and self._clock() < self._renew_at
+
+    async def token(self) -> str:
+        """A valid auth token, authenticating first if there is none or it is about to expire."""
+        if self._fresh():
+            assert self._token is not None
+            return self._token
+        return await self._renew(stale=self._token)
+
+    async def renew_after_rejection(self, rejected: str) -> str:
+        """Get a new token after the API answered 401 to `rejected`.
+
+        Concurrent callers that saw the same rejected token share one renewal.
+        """
+        return await self._renew(stale=rejected)
+
+    async def _renew(self, *, stale: str | None) -> str:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            # Another caller renewed while this one waited for the lock.
+            if self._token is not None and self._token != stale and self._fresh():
+                return self._token
+            self._token = None
+            return await self._login()
+
+    async def _login(self) -> str:
+        mode = self._credentials.mode
+        answer: dict[str, Any] | None = None
+        if self._refresh_token is not None:
+            try:
+                answer = await self._authenticate({"refresh_token": self._refresh_token})
+            except APIStatusError as exc:
+                logger.info("refresh token rejected (HTTP %s); logging in again", exc.status)
+                self._refresh_token = None
+        if answer is None:
+            body = self._credentials.login_body()
+            try:
+                answer = await self._authenticate(body)
+            except APIStatusError as exc:
+                raise AuthenticationError(
+                    _explain(exc, mode),
+                    method=exc.method,
+                    path=exc.path,
+                    status=exc.status,
+                    error_code=exc.error_code,
+                    error_token=exc.error_token,
+                    errors=exc.errors,
+                    body=exc.body,
+                    request_id=exc.request_id,
+                    headers=exc.headers,
+                ) from None
+        token = answer.get("auth_token")
+        if not isinstance(token, str) or not token:
+            if "mfa_token" in answer:
+                message = "this user has multi-factor authentication on; use an application token"
+            else:
+                message = "the authenticate response had no auth_token"
+            raise AuthenticationError(
+                f"emnify authentication failed: {message}.",
+                method="POST",
+                path="/api/v1/authenticate",
+                status=200,
+            )
+        refresh = answer.get("refresh_token")
+        if isinstance(refresh, str) and refresh:
+            self._refresh_token = refresh
+        now = self._clock()
+        expiry = jwt_expiry(token)
+        if expiry is None or expiry <= now:
+            # Unreadable, or our clock is ahead of emnify's: a 401 will still trigger renewal.
+            expiry = now + FALLBACK_TOKEN_LIFETIME
+        lifetime = expiry - now
+        # Short-lived tokens (tests) renew at 90 % of their life rather than never being fresh.
+        self._renew_at = expiry - min(self._renew_margin, lifetime * 0.1)
+        self._token = token
+        logger.debug("authenticated; token valid for %.0f s", lifetime)
+        return token

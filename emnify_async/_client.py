@@ -1,0 +1,128 @@
+"""`AsyncEmnify`, the entry point of the async SDK."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+
+from ._auth import Credentials
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_PAGE_PREFETCH,
+    DEFAULT_TIMEOUT,
+    ENV_APPLICATION_TOKEN,
+    ENV_BASE_URL,
+    ENV_PASSWORD,
+    ENV_USERNAME,
+)
+from ._exceptions import InputError
+from ._retry import RetryPolicy
+from ._transport import Transport
+from .resources import AsyncSimBatches, AsyncSims
+
+__all__ = ["AsyncEmnify"]
+
+
+class AsyncEmnify:
+    """Async client for the emnify REST API.
+
+    Use it as `async with AsyncEmnify() as client:`, or call `await client.close()` when done.
+    Nothing touches the network until the first call; the connection pool is created then, on
+    the running event loop, and the client stays bound to that loop.
+
+    Args:
+        application_token: An emnify application token. Defaults to the environment variable
+            `EMNIFY_APPLICATION_TOKEN`.
+        username: Log in as a user instead (defaults to `EMNIFY_USERNAME`).
+        password: The user's plain password (defaults to `EMNIFY_PASSWORD`); only its SHA-1,
+            which emnify requires, is kept and sent.
+        base_url: The API's address. Defaults to `EMNIFY_BASE_URL`, else
+            `https://cdn.emnify.net`. Plain `http://` is accepted only for loopback hosts.
+        timeout: Seconds one attempt of a request may take.
+        connect_timeout: Seconds to open a connection.
+        max_retries: Retries of a request that failed transiently (overrides `retry`).
+        retry: The full retry policy (backoff, deadline, Retry-After cap).
+        max_concurrency: Requests in flight at once from this client.
+        page_prefetch: Pages a list call fetches ahead once it knows the total.
+
+    Raises:
+        InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
+    """
+
+    def __init__(
+        self,
+        application_token: str | None = None,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        base_url: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        page_prefetch: int = DEFAULT_PAGE_PREFETCH,
+    ) -> None:
+        if application_token is None and username is None:
+            application_token = os.environ.get(ENV_APPLICATION_TOKEN) or None
+            if application_token is None:
+                username = os.environ.get(ENV_USERNAME) or None
+        if username is not None and password is None:
+            password = os.environ.get(ENV_PASSWORD) or None
+        if application_token is not None and username is not None:
+            raise InputError("pass either application_token or username/password, not both")
+        if page_prefetch < 1:
+            raise InputError("page_prefetch must be at least 1")
+        policy = retry if retry is not None else RetryPolicy()
+        if max_retries is not None:
+            policy = RetryPolicy(
+                max_retries=max_retries,
+                deadline=policy.deadline,
+                initial_delay=policy.initial_delay,
+                max_delay=policy.max_delay,
+                jitter=policy.jitter,
+                max_retry_after=policy.max_retry_after,
+            )
+        self._credentials = Credentials(application_token, username=username, password=password)
+        self._transport = Transport(
+            base_url=base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL,
+            credentials=self._credentials,
+            timeout=timeout,
+            connect_timeout=connect_timeout,
+            max_concurrency=max_concurrency,
+            retry=policy,
+        )
+        self.sims = AsyncSims(self._transport, page_prefetch=page_prefetch)
+        """SIMs: list, get, update, activate, suspend, delete, events, stats."""
+        self.sim_batches = AsyncSimBatches(self._transport, page_prefetch=page_prefetch)
+        """SIM batches: validate and register by BIC."""
+
+    @property
+    def base_url(self) -> str:
+        """The API address this client talks to."""
+        return self._transport.base_url
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy in force."""
+        return self._transport.retry
+
+    async def close(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards."""
+        await self._transport.close()
+
+    async def __aenter__(self) -> AsyncEmnify:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"AsyncEmnify(base_url={self.base_url!r}, auth={self._credentials.mode!r})"

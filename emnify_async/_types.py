@@ -1,0 +1,40 @@
+"""Type aliases and the `NOT_GIVEN` sentinel shared by the resources."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Final, Literal, Protocol
+
+__all__ = ["NOT_GIVEN", "DateLike", "HasId", "IdLike", "NotGiven", "QueryValue"]
+
+
+class NotGiven:
+    """Marks an argument the caller did not pass, as distinct from an explicit `None`."""
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+
+
+class HasId(Protocol):
+    """Any model with an integer `id`, accepted wherever a reference is sent."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+IdLike = int | HasId
+DateLike = datetime.date | str
+QueryValue = str | int | float | bool | datetime.date | None

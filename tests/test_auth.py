@@ -1,0 +1,223 @@
+"""Authentication: lazy, single-flight, renewed on expiry and on 401, never leaking secrets."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+
+import pytest
+from aiohttp import web
+
+from emnify_async import AsyncEmnify, AuthenticationError, MissingCredentialsError
+from emnify_async._auth import jwt_expiry
+
+from .conftest import FAST_RETRY
+from .fakes import FakeAPI, json_response, make_jwt
+
+STATUS_PATH = "/api/v1/sim/status"
+
+
+async def _statuses(request: web.Request) -> web.Response:
+    return json_response([{"id": 0, "description": "Issued"}])
+
+
+class TestJwtExpiry:
+    def test_reads_exp_claim(self) -> None:
+        """The `exp` claim is read without checking the signature."""
+        assert jwt_expiry(make_jwt(1234567890)) == 1234567890.0
+
+    @pytest.mark.parametrize(
+        "token", ["", "a.b", "not.a.jwt", "x.e30.y"], ids=["empty", "two", "garbage", "no-exp"]
+    )
+    def test_unreadable_gives_none(self, token: str) -> None:
+        """Malformed tokens give None instead of raising."""
+        assert jwt_expiry(token) is None
+
+
+class TestLazyAuthentication:
+    async def test_no_request_before_first_call(self, fake: FakeAPI) -> None:
+        """Creating and closing a client sends nothing."""
+        async with AsyncEmnify(fake.token, base_url=fake.url):
+            pass
+
+        assert fake.calls == []
+
+    async def test_first_call_authenticates_then_sends_bearer(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """The first call authenticates once; the API call carries the bearer token."""
+        fake.route("GET", STATUS_PATH, _statuses)
+
+        await fake_client.sims.statuses()
+
+        assert fake.auth_bodies == [{"application_token": fake.token}]
+        _, _, _, headers, _ = fake.calls[-1]
+        assert headers["Authorization"] == f"Bearer {fake.issued[0]}"
+
+    async def test_missing_credentials_raise_at_first_request(self, fake: FakeAPI) -> None:
+        """No credentials is an error at the first call, not at construction, and sends nothing."""
+        client = AsyncEmnify(base_url=fake.url)
+        async with client:
+            with pytest.raises(MissingCredentialsError, match="EMNIFY_APPLICATION_TOKEN"):
+                await client.sims.statuses()
+
+        assert fake.calls == []
+
+    async def test_token_from_environment(
+        self, fake: FakeAPI, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """EMNIFY_APPLICATION_TOKEN and EMNIFY_BASE_URL are the defaults."""
+        monkeypatch.setenv("EMNIFY_APPLICATION_TOKEN", fake.token)
+        monkeypatch.setenv("EMNIFY_BASE_URL", fake.url)
+        fake.route("GET", STATUS_PATH, _statuses)
+
+        async with AsyncEmnify() as client:
+            await client.sims.statuses()
+
+        assert fake.auth_bodies == [{"application_token": fake.token}]
+
+
+class TestSingleFlight:
+    async def test_fifty_concurrent_calls_share_one_authenticate(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """50 concurrent first calls cause exactly one POST /authenticate."""
+        fake.auth_delay = 0.05
+        fake.route("GET", STATUS_PATH, _statuses)
+
+        results = await asyncio.gather(*(fake_client.sims.statuses() for _ in range(50)))
+
+        assert len(results) == 50
+        assert fake.auth_calls == 1
+
+    async def test_concurrent_401s_share_one_renewal(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """When a revoked token makes 20 calls fail with 401 at once, one renewal serves all."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        await fake_client.sims.statuses()
+        fake.rejected.update(fake.issued)
+
+        await asyncio.gather(*(fake_client.sims.statuses() for _ in range(20)))
+
+        assert fake.auth_calls == 2
+
+
+class TestRenewal:
+    async def test_renews_before_expiry(self, fake: FakeAPI) -> None:
+        """A token close to its `exp` is renewed before the next call, without a 401."""
+        fake.token_lifetime = 1.0
+        fake.route("GET", STATUS_PATH, _statuses)
+        async with AsyncEmnify(fake.token, base_url=fake.url, retry=FAST_RETRY) as client:
+            await client.sims.statuses()
+            await asyncio.sleep(1.0)
+            await client.sims.statuses()
+
+        assert fake.auth_calls == 2
+        assert fake.calls_to("GET", STATUS_PATH) == 2
+
+    async def test_renews_and_replays_once_on_401(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A 401 on a normal call renews the token and replays the request once."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        await fake_client.sims.statuses()
+        fake.rejected.add(fake.issued[0])
+
+        statuses = await fake_client.sims.statuses()
+
+        assert statuses[0].description == "Issued"
+        assert fake.auth_calls == 2
+        assert fake.calls_to("GET", STATUS_PATH) == 3
+
+    async def test_second_401_raises(self, fake: FakeAPI, fake_client: AsyncEmnify) -> None:
+        """If the replay is rejected too, AuthenticationError is raised: no loop."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        unauthorized = {
+            "error_code": 1102,
+            "error_token": "InvalidToken",
+            "message": "Invalid token",
+        }
+        fake.script(
+            "GET", STATUS_PATH, json_response(unauthorized, 401), json_response(unauthorized, 401)
+        )
+
+        with pytest.raises(AuthenticationError) as caught:
+            await fake_client.sims.statuses()
+
+        assert caught.value.status == 401
+        assert caught.value.error_token == "InvalidToken"
+        assert fake.calls_to("GET", STATUS_PATH) == 2
+        assert fake.auth_calls == 2
+
+
+class TestUserMode:
+    async def test_sends_sha1_of_password_and_uses_refresh_token(self, fake: FakeAPI) -> None:
+        """User mode sends the password's SHA-1 hex, then renews with the refresh token."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        async with AsyncEmnify(
+            username="ops@example.org", password="s3cret", base_url=fake.url
+        ) as client:
+            await client.sims.statuses()
+            fake.rejected.update(fake.issued)
+            await client.sims.statuses()
+
+        sha1 = hashlib.sha1(b"s3cret").hexdigest()
+        assert fake.auth_bodies == [
+            {"username": "ops@example.org", "password": sha1},
+            {"refresh_token": "refresh-1"},
+        ]
+
+    async def test_falls_back_to_credentials_when_refresh_fails(self, fake: FakeAPI) -> None:
+        """A rejected refresh token falls back to a fresh login with the credentials."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        async with AsyncEmnify(
+            username="ops@example.org", password="s3cret", base_url=fake.url
+        ) as client:
+            await client.sims.statuses()
+            fake.rejected.update(fake.issued)
+            fake.script("POST", "/api/v1/authenticate", web.Response(status=401))
+            await client.sims.statuses()
+
+        assert [sorted(body) for body in fake.auth_bodies] == [
+            ["password", "username"],
+            ["password", "username"],
+        ]
+
+
+class TestFailedAuthentication:
+    async def test_bad_token_raises_helpful_error_without_the_token(
+        self, fake: FakeAPI, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        """A rejected application token raises AuthenticationError that says what to check."""
+        caplog.set_level(logging.DEBUG, logger="emnify")
+        secret = "wrong-token-do-not-print"
+        async with AsyncEmnify(secret, base_url=fake.url, retry=FAST_RETRY) as client:
+            with pytest.raises(AuthenticationError) as caught:
+                await client.sims.statuses()
+
+        text = str(caught.value)
+        assert "application token" in text
+        assert caught.value.status == 401
+        assert secret not in text
+        assert secret not in repr(caught.value)
+        assert secret not in repr(client)
+        assert secret not in caplog.text
+        assert fake.auth_calls == 1
+
+    async def test_lockout_is_explained(self, fake: FakeAPI, fake_client: AsyncEmnify) -> None:
+        """The lock after repeated failed logins is reported as such."""
+        locked = {"error_code": 1105, "error_token": "TooManyRequests", "message": "Too many"}
+        fake.script("POST", "/api/v1/authenticate", json_response(locked, 401))
+
+        with pytest.raises(AuthenticationError, match="locked"):
+            await fake_client.sims.statuses()
+
+    def test_password_never_in_repr(self) -> None:
+        """Neither the password nor its hash shows in the client's repr."""
+        client = AsyncEmnify(username="u", password="hunter2", base_url="http://127.0.0.1:1")
+
+        text = repr(client) + repr(client._credentials)
+        assert "hunter2" not in text
+        assert hashlib.sha1(b"hunter2").hexdigest() not in text
