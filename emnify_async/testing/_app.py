@@ -1,0 +1,143 @@
+"""Wiring: builds the aiohttp application from the route modules and middlewares."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+from aiohttp import web
+
+from emnify_async.testing import _authenticate, _sim_batches, _sim_events, _sim_stats, _sims
+from emnify_async.testing._auth import Authenticator
+from emnify_async.testing._config import EmulatorConfig
+from emnify_async.testing._errors import ApiError, json_response
+from emnify_async.testing._faults import FAULTS, FaultInjector, Handler, ResetResponse
+from emnify_async.testing._keys import (
+    AUTH,
+    CONFIG,
+    PRINCIPAL,
+    RATE_LIMITER,
+    REQUEST_ID,
+    REQUESTS,
+    STATE,
+)
+from emnify_async.testing._ratelimit import RateLimiter
+from emnify_async.testing._recording import RecordedRequest
+from emnify_async.testing._routing import Route
+from emnify_async.testing._state import EmulatorState
+
+# Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
+ROUTE_MODULES = (_authenticate, _sims, _sim_events, _sim_stats, _sim_batches)
+ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
+
+ROUTE_TABLE = web.AppKey[dict[tuple[str, str], Route]]("emnify_routes")
+REQUEST_IDS = web.AppKey[random.Random]("emnify_request_ids")
+
+
+def _route_of(request: web.Request) -> Route | None:
+    resource = request.match_info.route.resource
+    if resource is None:
+        return None
+    return request.app[ROUTE_TABLE].get((request.method, resource.canonical))
+
+
+@web.middleware
+async def record_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Outermost: request id, request log, and turning errors into emnify-style bodies."""
+    app = request.app
+    request_id = str(uuid.UUID(int=app[REQUEST_IDS].getrandbits(128), version=4))
+    request[REQUEST_ID] = request_id
+    body = await request.read()
+    record = RecordedRequest(
+        request.method,
+        request.path,
+        dict(request.query),
+        dict(request.headers),
+        body,
+        request_id=request_id,
+    )
+    app[REQUESTS].append(record)
+    try:
+        response = await handler(request)
+    except ApiError as exc:
+        response = exc.response()
+    except web.HTTPException as exc:
+        response = json_response(exc.status, {"message": exc.reason})
+    record.status = 0 if isinstance(response, ResetResponse) else response.status
+    if not response.prepared:
+        response.headers["x-amzn-RequestId"] = request_id
+    return response
+
+
+@web.middleware
+async def scripted_fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Scripted faults fire after the request is recorded, before authentication."""
+    injector = request.app[FAULTS]
+    fault = injector.take(request.method, request.path) if injector.scripted else None
+    if fault is None:
+        return await handler(request)
+    return await injector.run_scripted(fault, request, handler)
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    route = _route_of(request)
+    if route is not None and not route.public:
+        request[PRINCIPAL] = request.app[AUTH].verify(request.headers.get("Authorization"))
+    return await handler(request)
+
+
+@web.middleware
+async def rate_limit_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    limiter = request.app[RATE_LIMITER]
+    route = _route_of(request)
+    if limiter is not None and route is not None:
+        caller: object = request[PRINCIPAL].org_id if PRINCIPAL in request else request.remote
+        limiter.check(caller, route.method, route.path)
+    return await handler(request)
+
+
+@web.middleware
+async def random_fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    injector = request.app[FAULTS]
+    route = _route_of(request)
+    if route is None or not injector.active or not injector.applies_to(request.path):
+        return await handler(request)
+    return await injector.run_random(request, handler, route.paged)
+
+
+def create_app(config: EmulatorConfig | None = None) -> web.Application:
+    """The emulator as an ``aiohttp.web.Application`` (state is built here, synchronously)."""
+    config = config or EmulatorConfig()
+    app = web.Application(
+        middlewares=[
+            record_middleware,
+            scripted_fault_middleware,
+            auth_middleware,
+            rate_limit_middleware,
+            random_fault_middleware,
+        ]
+    )
+    state = EmulatorState(config.seed, config.sims, config.page_cache_bytes)
+    parent = state.organisations[state.org_id]
+    app[CONFIG] = config
+    app[STATE] = state
+    app[AUTH] = Authenticator(
+        seed=config.seed,
+        org_id=parent.id,
+        org_name=parent.name,
+        token_lifetime=config.token_lifetime,
+        refresh_token_lifetime=config.refresh_token_lifetime,
+        lockout_seconds=config.lockout_seconds,
+    )
+    app[FAULTS] = FaultInjector(config.faults, config.seed)
+    limits = {(r.method, r.path): r.limit for r in ALL_ROUTES if r.limit is not None}
+    app[RATE_LIMITER] = (
+        RateLimiter(limits, config.rate_limit_retry_after) if config.rate_limits else None
+    )
+    app[REQUESTS] = []
+    app[REQUEST_IDS] = random.Random(f"{config.seed}:request-ids")
+    app[ROUTE_TABLE] = {(r.method, r.path): r for r in ALL_ROUTES}
+    for route in ALL_ROUTES:
+        app.router.add_route(route.method, route.path, route.handler)
+    return app

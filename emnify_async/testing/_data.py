@@ -1,0 +1,231 @@
+"""Deterministic seed data: organisations, the compact SIM table and SIM batches.
+
+SIMs are stored column-wise in ``array`` objects (a few bytes per SIM) so that a million of
+them fit in tens of megabytes; everything else about a SIM (ICCID, IMSI, dates, endpoint
+details) is derived from its id and the seed when it is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from emnify_async.testing._catalog import (
+    ACTIVATED,
+    ENTERPRISE,
+    FACTORY_TEST,
+    ISSUED,
+    RESELLER,
+    SERVICE_PROVIDER,
+    SUSPENDED,
+)
+
+_MASK64 = (1 << 64) - 1
+EPOCH_2019 = 1546300800  # 2019-01-01T00:00:00Z
+PRODUCTION_STEP = 37  # seconds between production dates of consecutive SIM ids
+FOREIGN_ORG_ID = 999
+
+
+def mix(seed: int, value: int, salt: int = 0) -> int:
+    """A 64-bit hash of ``(seed, value, salt)``; the source of every derived field.
+
+    CPython's tuple hash (xxHash-style mixing; integers hash to themselves) is fast and does not
+    depend on PYTHONHASHSEED, so the data is reproducible for a seed on 64-bit CPython.
+    """
+    return hash((seed, value, salt)) & _MASK64
+
+
+@lru_cache(maxsize=8192)
+def _day(days_since_epoch: int) -> str:
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=days_since_epoch)).isoformat()
+
+
+_HOURS_MINUTES = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(1440))
+_SECONDS = tuple(f"{s:02d}" for s in range(60))
+
+
+def format_ts(ts: int, zulu: bool = False) -> str:
+    """``2019-08-01T11:49:46.000+0000`` (or ``...000Z`` with ``zulu``) for a Unix time."""
+    days, secs = divmod(ts, 86400)
+    minutes, seconds = divmod(secs, 60)
+    suffix = "Z" if zulu else "+0000"
+    return f"{_day(days)}T{_HOURS_MINUTES[minutes]}:{_SECONDS[seconds]}.000{suffix}"
+
+
+@dataclass
+class Organisation:
+    """An organisation as the SIM resource nests it."""
+
+    id: int
+    name: str
+    type_id: int
+    country_id: int
+    parent_id: int | None = None
+
+
+def make_organisations(seed: int) -> tuple[int, dict[int, Organisation]]:
+    """The parent organisation (the tokens' organisation), its children and a foreign one."""
+    parent = Organisation(101, f"Emulated Service Provider {seed}", SERVICE_PROVIDER, 74)
+    orgs = [
+        parent,
+        Organisation(102, "Acme Logistics GmbH", ENTERPRISE, 74, parent.id),
+        Organisation(103, "Nordic Metering AB", ENTERPRISE, 195, parent.id),
+        Organisation(104, "Fleetwise Ltd", ENTERPRISE, 205, parent.id),
+        Organisation(105, "Partner Reseller BV", RESELLER, 150, parent.id),
+        Organisation(FOREIGN_ORG_ID, "Somebody Else Inc", ENTERPRISE, 205),
+    ]
+    return parent.id, {org.id: org for org in orgs}
+
+
+def _column(seed: int, name: str, values: list[int], weights: list[int], n: int) -> list[int]:
+    # One generator per column keeps SIM k's values independent of the total SIM count.
+    return random.Random(f"{seed}:{name}").choices(values, weights=weights, k=n)
+
+
+@dataclass
+class SimTable:
+    """Mutable per-SIM columns; index ``sim_id - 1``. ``owner`` 0 means unassigned/deleted."""
+
+    status: array[int]
+    owner: array[int]
+    issuer_org: array[int]
+    reseller_org: array[int]
+    customer_org: array[int]
+    endpoint: array[int]
+    model: array[int]
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    def extend(self, count: int, owner: int, issuer: int, status: int, model: int) -> range:
+        """Append ``count`` SIMs; returns their ids."""
+        first = len(self) + 1
+        self.status.extend([status] * count)
+        self.owner.extend([owner] * count)
+        self.issuer_org.extend([issuer] * count)
+        self.reseller_org.extend([0] * count)
+        self.customer_org.extend([owner] * count)
+        self.endpoint.extend([0] * count)
+        self.model.extend([model] * count)
+        return range(first, first + count)
+
+
+def generate_sims(
+    seed: int, count: int, parent: int, children: list[int], reseller: int
+) -> SimTable:
+    """``count`` SIMs owned and issued by ``parent``, ids 1..count."""
+    status = _column(
+        seed, "status", [ACTIVATED, ISSUED, SUSPENDED, FACTORY_TEST], [80, 8, 8, 4], count
+    )
+    customer = _column(seed, "customer", [*children, 0], [45, 30, 15, 10], count)
+    reseller_col = _column(seed, "reseller", [reseller, 0], [30, 70], count)
+    model = _column(seed, "model", [1, 8, 9, 10], [10, 40, 40, 10], count)
+    wants_endpoint = random.Random(f"{seed}:endpoint").choices([1, 0], weights=[75, 25], k=count)
+    endpoint = [0] * count
+    next_endpoint = 1
+    for index in range(count):
+        if wants_endpoint[index] and status[index] in (ACTIVATED, SUSPENDED):
+            endpoint[index] = next_endpoint
+            next_endpoint += 1
+    return SimTable(
+        status=array("b", status),
+        owner=array("i", [parent]) * count,
+        issuer_org=array("i", [parent]) * count,
+        reseller_org=array("i", reseller_col),
+        customer_org=array("i", customer),
+        endpoint=array("i", endpoint),
+        model=array("b", model),
+    )
+
+
+def production_ts(sim_id: int, seed: int) -> int:
+    # Strictly increasing in sim_id, so sorting by production_date equals sorting by id.
+    return EPOCH_2019 + sim_id * PRODUCTION_STEP + mix(seed, sim_id, 1) % PRODUCTION_STEP
+
+
+def activation_ts(sim_id: int, seed: int) -> int:
+    return (
+        production_ts(sim_id, seed)
+        + 86400 * (1 + mix(seed, sim_id, 2) % 200)
+        + (mix(seed, sim_id, 3) % 86400)
+    )
+
+
+def iccid(sim_id: int) -> str:
+    """19-digit ICCID; increasing with the id."""
+    return f"8988303{sim_id:012d}"
+
+
+def luhn_digit(digits: str) -> str:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2 == 0:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return str((10 - total % 10) % 10)
+
+
+def imsi(sim_id: int) -> str:
+    return f"295050{sim_id:09d}"
+
+
+def msisdn(sim_id: int) -> str:
+    return f"4236{sim_id:08d}"
+
+
+def imei(endpoint_id: int, seed: int) -> str:
+    return f"35{mix(seed, endpoint_id, 4) % 10**13:013d}"
+
+
+def ip_address(endpoint_id: int) -> str:
+    return f"10.{(endpoint_id >> 16) & 255}.{(endpoint_id >> 8) & 255}.{endpoint_id & 255}"
+
+
+@dataclass
+class SimBatch:
+    """A SIM batch that can be validated and registered by its BIC."""
+
+    id: int
+    bic: str
+    bsn: str
+    sim_ids: list[int]
+    model_id: int
+    registered: bool = False
+    activated_ts: int = EPOCH_2019
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _bic(rng: random.Random) -> str:
+    return "".join(rng.choices("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", k=16))
+
+
+def make_batches(seed: int, table: SimTable, parent: int, seeded: int) -> list[SimBatch]:
+    """Two registrable batches, one already registered, one holding another org's SIMs."""
+    rng = random.Random(f"{seed}:batches")
+    batches: list[SimBatch] = []
+    layouts = [("free", 5), ("free", 3), ("registered", min(5, seeded)), ("foreign", 4)]
+    for number, (kind, size) in enumerate(layouts):
+        if kind == "registered":
+            ids = list(range(1, size + 1))
+        elif kind == "foreign":
+            ids = list(table.extend(size, FOREIGN_ORG_ID, FOREIGN_ORG_ID, ACTIVATED, 9))
+        else:
+            ids = list(table.extend(size, 0, parent, ISSUED, 9))
+        batches.append(
+            SimBatch(
+                id=164391 + number,
+                bic=_bic(rng),
+                bsn=f"02050000002{rng.randrange(10**5):05d}",
+                sim_ids=ids,
+                model_id=9,
+                registered=kind == "registered",
+                activated_ts=EPOCH_2019 + rng.randrange(2 * 365 * 86400),
+            )
+        )
+    return batches
