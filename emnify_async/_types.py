@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import Final, Literal, Protocol
 
-__all__ = ["NOT_GIVEN", "DateLike", "HasId", "IdLike", "NotGiven", "QueryValue"]
+from .models import SimStatusId, Status
+
+__all__ = ["NOT_GIVEN", "DateLike", "HasId", "IdLike", "NotGiven", "QueryValue", "StatusLike"]
 
 
 class NotGiven:
@@ -38,3 +40,4 @@ class HasId(Protocol):
 IdLike = int | HasId
 DateLike = datetime.date | str
 QueryValue = str | int | float | bool | datetime.date | None
+StatusLike = int | SimStatusId | Status

@@ -150,3 +150,24 @@ class TestRequestShape:
         assert (method, path) == ("PATCH", "/api/v1/sim/9")
         assert headers["Content-Type"] == "application/json"
         assert body == b'{"status":{"id":2}}'
+
+
+class TestConcurrencyBound:
+    async def test_requests_in_flight_never_exceed_max_concurrency(self, fake: FakeAPI) -> None:
+        """With max_concurrency=2, twenty concurrent calls reach the server two at a time."""
+        in_flight = 0
+        peak = 0
+
+        async def slow(request: web.Request) -> web.Response:
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            await asyncio.sleep(0.02)
+            in_flight -= 1
+            return json_response({"id": 5})
+
+        fake.route("GET", "/api/v1/sim/5", slow)
+        async with AsyncEmnify(fake.token, base_url=fake.url, max_concurrency=2) as client:
+            await asyncio.gather(*(client.sims.get(5) for _ in range(20)))
+
+        assert peak == 2

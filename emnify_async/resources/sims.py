@@ -1,0 +1,178 @@
+"""SIMs: list, details, update, delete, events and statistics (`client.sims`)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
+from .._exceptions import InputError
+from .._pagination import AsyncPager
+from .._query import check_date_range, check_id, check_per_page, encode_filter, encode_sort, ref_id
+from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
+from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
+from ._base import AsyncResource
+
+__all__ = ["AsyncSims"]
+
+
+def _status_id(status: StatusLike) -> int:
+    value = status.id if isinstance(status, Status) else status
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(
+            f"status must be a SIM status id such as SimStatusId.ACTIVATED, got {status!r}"
+        )
+    return int(value)
+
+
+def _list_params(
+    q: Mapping[str, QueryValue] | str | None, sort: str | Sequence[str] | None, per_page: int
+) -> dict[str, str]:
+    params = {"per_page": str(per_page)}
+    encoded_q = encode_filter(q)
+    if encoded_q is not None:
+        params["q"] = encoded_q
+    encoded_sort = encode_sort(sort)
+    if encoded_sort is not None:
+        params["sort"] = encoded_sort
+    return params
+
+
+class AsyncSims(AsyncResource):
+    """The SIM API."""
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = SIM_MAX_PER_PAGE,
+    ) -> AsyncPager[Sim]:
+        """List SIMs, across all pages (GET /api/v1/sim).
+
+        Args:
+            q: Filters, e.g. `{"status": SimStatusId.ACTIVATED, "customer_org": 7}`; `None` as a
+                value matches an empty field (`{"endpoint": None}`: SIMs without a device).
+            sort: Sort keys, e.g. `"-status,id"` or `["-status", "id"]`; `-` is descending.
+            per_page: Page size, 1 to 2500 (the maximum, and the default).
+
+        Returns:
+            A pager: `async for sim in ...`, `.iter_pages()`, `.to_list()`.
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        params = _list_params(q, sort, check_per_page(per_page, SIM_MAX_PER_PAGE))
+        return self._pager("/api/v1/sim", Sim, params)
+
+    async def get(self, sim_id: int) -> Sim:
+        """Get one SIM (GET /api/v1/sim/{sim_id}).
+
+        Raises:
+            NotFoundError: No such SIM in this organisation.
+        """
+        return await self._get(f"/api/v1/sim/{check_id(sim_id, 'sim_id')}", Sim)
+
+    async def update(
+        self,
+        sim_id: int,
+        *,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+        issuer_org: IdLike | NotGiven = NOT_GIVEN,
+        reseller_org: IdLike | NotGiven | None = NOT_GIVEN,
+        customer_org: IdLike | NotGiven | None = NOT_GIVEN,
+    ) -> None:
+        """Change a SIM's status or organisations (PATCH /api/v1/sim/{sim_id}).
+
+        Only the fields passed are sent. `reseller_org=None` or `customer_org=None` empties
+        that field. Organisations may be given as ids or as models with an `id`.
+
+        The API allows only these status changes: Issued to Activated or Factory Test, Factory
+        Test to Activated, and Activated to Suspended and back; others fail with
+        `UnprocessableEntityError`. An enterprise organisation may change only the status.
+
+        Raises:
+            InputError: No field was given, or an id is not a positive integer.
+        """
+        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}"
+        body: dict[str, Any] = {}
+        if not isinstance(status, NotGiven):
+            body["status"] = {"id": _status_id(status)}
+        if not isinstance(issuer_org, NotGiven):
+            body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
+        for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
+            if not isinstance(value, NotGiven):
+                body[name] = {"id": None if value is None else ref_id(value, name)}
+        if not body:
+            raise InputError(
+                "update() needs at least one of status, issuer_org, reseller_org, customer_org"
+            )
+        await self._transport.request("PATCH", path, json=body)
+
+    async def activate(self, sim_id: int) -> None:
+        """Set a SIM's status to Activated (billing starts)."""
+        await self.update(sim_id, status=SimStatusId.ACTIVATED)
+
+    async def suspend(self, sim_id: int) -> None:
+        """Set a SIM's status to Suspended."""
+        await self.update(sim_id, status=SimStatusId.SUSPENDED)
+
+    async def delete(self, sim_id: int) -> None:
+        """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
+
+        Raises:
+            UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
+            PermissionDeniedError: A reseller tried to delete a SIM it has sold.
+        """
+        await self._transport.request("DELETE", f"/api/v1/sim/{check_id(sim_id, 'sim_id')}")
+
+    def events(
+        self,
+        sim_id: int,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = EVENT_MAX_PER_PAGE,
+    ) -> AsyncPager[Event]:
+        """List a SIM's events, across all pages (GET /api/v1/sim/{sim_id}/event).
+
+        Note that the API answers an unknown SIM id with an empty list, not a 404.
+
+        Args:
+            sim_id: The SIM.
+            q: Filters, e.g. `{"type": 1, "severity": 2}`.
+            sort: Sort keys, e.g. `"-timestamp"`.
+            per_page: Page size, 1 to 1000 (the default).
+        """
+        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/event"
+        params = _list_params(q, sort, check_per_page(per_page, EVENT_MAX_PER_PAGE))
+        return self._pager(path, Event, params)
+
+    async def stats(self, sim_id: int) -> SimStats:
+        """Usage and costs of this and last month, and the last hour (GET .../stats)."""
+        return await self._get(f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/stats", SimStats)
+
+    async def daily_stats(
+        self,
+        sim_id: int,
+        *,
+        start_date: DateLike | None = None,
+        end_date: DateLike | None = None,
+    ) -> builtins.list[DailyStats]:
+        """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+
+        Args:
+            sim_id: The SIM.
+            start_date: First day, as a `date` or `"YYYY-MM-DD"`; default: this month.
+            end_date: Last day; with only a start date the range ends with that month.
+
+        Raises:
+            InputError: A date is malformed, or the end is before the start.
+        """
+        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/stats/daily"
+        return await self._get_list(path, DailyStats, check_date_range(start_date, end_date))
+
+    async def statuses(self) -> builtins.list[Status]:
+        """The SIM statuses the API knows (GET /api/v1/sim/status)."""
+        return await self._get_list("/api/v1/sim/status", Status)
