@@ -29,6 +29,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPager, Page
+from ._ratelimit import DOCUMENTED_LIMITS, PathLimit, RateLimits
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, DateLike, HasId, IdLike, NotGiven, QueryValue, StatusLike
 from ._version import __version__
@@ -63,6 +64,7 @@ from .models import (
 from .resources import AsyncSimBatches, AsyncSims
 
 __all__ = [
+    "DOCUMENTED_LIMITS",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
@@ -105,9 +107,11 @@ __all__ = [
     "NotGiven",
     "OrganisationSummary",
     "Page",
+    "PathLimit",
     "PermissionDeniedError",
     "QueryValue",
     "RateLimitError",
+    "RateLimits",
     "RetryPolicy",
     "Sim",
     "SimBatch",

@@ -18,6 +18,7 @@ from ._constants import (
     ENV_USERNAME,
 )
 from ._exceptions import InputError
+from ._ratelimit import RateLimits
 from ._retry import RetryPolicy
 from ._transport import Transport
 from .resources import AsyncSimBatches, AsyncSims
@@ -46,6 +47,8 @@ class AsyncEmnify:
         retry: The full retry policy (backoff, deadline, Retry-After cap).
         max_concurrency: Requests in flight at once from this client.
         page_prefetch: Pages a list call fetches ahead once it knows the total.
+        rate_limits: Pace requests to emnify's documented limits (the default, `True`), to
+            custom `RateLimits`, or not at all (`False`).
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -64,6 +67,7 @@ class AsyncEmnify:
         retry: RetryPolicy | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         page_prefetch: int = DEFAULT_PAGE_PREFETCH,
+        rate_limits: RateLimits | bool = True,
     ) -> None:
         if application_token is None and username is None:
             application_token = os.environ.get(ENV_APPLICATION_TOKEN) or None
@@ -93,6 +97,7 @@ class AsyncEmnify:
             connect_timeout=connect_timeout,
             max_concurrency=max_concurrency,
             retry=policy,
+            rate_limits=RateLimits() if rate_limits is True else (rate_limits or None),
         )
         self.sims = AsyncSims(self._transport, page_prefetch=page_prefetch)
         """SIMs: list, get, update, activate, suspend, delete, events, stats."""

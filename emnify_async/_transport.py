@@ -30,6 +30,7 @@ from ._exceptions import (
     InputError,
 )
 from ._json import dumps, loads
+from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
 from ._status_errors import REQUEST_ID_HEADER, make_status_error
 from ._version import __version__
@@ -107,6 +108,7 @@ class Transport:
         connect_timeout: float,
         max_concurrency: int,
         retry: RetryPolicy,
+        rate_limits: RateLimits | None,
     ) -> None:
         if max_concurrency < 1:
             raise InputError("max_concurrency must be at least 1")
@@ -118,6 +120,7 @@ class Transport:
         self._timeout = timeout
         self._connect_timeout = connect_timeout
         self._auth = Authenticator(credentials, self._authenticate)
+        self.limiter = RateLimiter(rate_limits) if rate_limits is not None else None
         self._session: aiohttp.ClientSession | None = None
         self._semaphore: asyncio.Semaphore | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -266,6 +269,8 @@ class Transport:
         timeout = aiohttp.ClientTimeout(
             total=min(self._timeout, remaining), sock_connect=self._connect_timeout
         )
+        if self.limiter is not None:
+            await self.limiter.acquire(method, path)
         async with self._semaphore:
             started = time.perf_counter()
             try:
@@ -303,6 +308,8 @@ class Transport:
                     method=method,
                     path=path,
                 ) from exc
+        if self.limiter is not None:
+            self.limiter.observe(method, path, raw.status)
         logger.debug(
             "%s %s -> %d in %.1f ms (request id %s)",
             method,

@@ -11,6 +11,7 @@ Models and exceptions are the very objects of emnify_async, re-exported.
 """
 
 from emnify_async import (
+    DOCUMENTED_LIMITS,
     NOT_GIVEN,
     APIConnectionError,
     APIError,
@@ -49,9 +50,11 @@ from emnify_async import (
     NotGiven,
     OrganisationSummary,
     Page,
+    PathLimit,
     PermissionDeniedError,
     QueryValue,
     RateLimitError,
+    RateLimits,
     RetryPolicy,
     Sim,
     SimBatch,
@@ -72,6 +75,7 @@ from ._generated import Emnify, SimBatches, Sims
 from ._portal import AsyncUsageWarning
 
 __all__ = [
+    "DOCUMENTED_LIMITS",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
@@ -113,9 +117,11 @@ __all__ = [
     "OrganisationSummary",
     "Page",
     "Pager",
+    "PathLimit",
     "PermissionDeniedError",
     "QueryValue",
     "RateLimitError",
+    "RateLimits",
     "RetryPolicy",
     "Sim",
     "SimBatch",

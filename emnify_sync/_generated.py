@@ -16,6 +16,7 @@ from emnify_async import (
     IdLike,
     NotGiven,
     QueryValue,
+    RateLimits,
     RetryPolicy,
     Sim,
     SimBatch,
@@ -216,6 +217,8 @@ class Emnify:
         retry: The full retry policy (backoff, deadline, Retry-After cap).
         max_concurrency: Requests in flight at once from this client.
         page_prefetch: Pages a list call fetches ahead once it knows the total.
+        rate_limits: Pace requests to emnify's documented limits (the default, `True`), to
+            custom `RateLimits`, or not at all (`False`).
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -234,6 +237,7 @@ class Emnify:
         retry: RetryPolicy | None = None,
         max_concurrency: int = 8,
         page_prefetch: int = 4,
+        rate_limits: RateLimits | bool = True,
     ) -> None:
         self._handle = ClientHandle(
             lambda: AsyncEmnify(
@@ -247,6 +251,7 @@ class Emnify:
                 retry=retry,
                 max_concurrency=max_concurrency,
                 page_prefetch=page_prefetch,
+                rate_limits=rate_limits,
             )
         )
         self._handle.release_on_collect(self)

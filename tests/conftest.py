@@ -41,7 +41,9 @@ async def fake() -> AsyncIterator[FakeAPI]:
 @pytest.fixture
 async def fake_client(fake: FakeAPI) -> AsyncIterator[AsyncEmnify]:
     """A client of the fake server with fast retries."""
-    async with AsyncEmnify(fake.token, base_url=fake.url, retry=FAST_RETRY) as client:
+    async with AsyncEmnify(
+        fake.token, base_url=fake.url, retry=FAST_RETRY, rate_limits=False
+    ) as client:
         yield client
 
 
@@ -49,6 +51,9 @@ async def fake_client(fake: FakeAPI) -> AsyncIterator[AsyncEmnify]:
 async def client(emnify_emulator: Emulator) -> AsyncIterator[AsyncEmnify]:
     """A client of the emulator, authenticated with its application token."""
     async with AsyncEmnify(
-        emnify_emulator.application_token, base_url=emnify_emulator.base_url, retry=FAST_RETRY
+        emnify_emulator.application_token,
+        base_url=emnify_emulator.base_url,
+        retry=FAST_RETRY,
+        rate_limits=False,  # the pacing itself is tested in tests/test_ratelimit.py
     ) as api:
         yield api

@@ -157,7 +157,9 @@ class TestPrefetch:
         api = PagedSims(1000, jitter=0.02)
         fake.route("GET", SIMS, api)
 
-        async with AsyncEmnify(fake.token, base_url=fake.url, page_prefetch=4) as client:
+        async with AsyncEmnify(
+            fake.token, base_url=fake.url, page_prefetch=4, rate_limits=False
+        ) as client:
             ids = await _ids(client, per_page=37)
 
         assert ids == list(range(1, 1001))
@@ -170,7 +172,7 @@ class TestPrefetch:
         fake.route("GET", SIMS, api)
 
         async with AsyncEmnify(
-            fake.token, base_url=fake.url, page_prefetch=2, max_concurrency=8
+            fake.token, base_url=fake.url, page_prefetch=2, max_concurrency=8, rate_limits=False
         ) as client:
             await _ids(client, per_page=10)
 
