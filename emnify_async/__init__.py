@@ -7,6 +7,7 @@ async with AsyncEmnify() as client:          # EMNIFY_APPLICATION_TOKEN from the
         print(sim.iccid)
 """
 
+from ._bulk import BulkItem, BulkResult, OnResult, Progress
 from ._client import AsyncEmnify
 from ._exceptions import (
     APIConnectionError,
@@ -77,6 +78,8 @@ __all__ = [
     "AsyncSims",
     "AuthenticationError",
     "BadRequestError",
+    "BulkItem",
+    "BulkResult",
     "ClientClosedError",
     "ConflictError",
     "Country",
@@ -105,10 +108,12 @@ __all__ = [
     "MonthlyTraffic",
     "NotFoundError",
     "NotGiven",
+    "OnResult",
     "OrganisationSummary",
     "Page",
     "PathLimit",
     "PermissionDeniedError",
+    "Progress",
     "QueryValue",
     "RateLimitError",
     "RateLimits",

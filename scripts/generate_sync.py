@@ -12,6 +12,7 @@ drift from the core without this check failing.
 from __future__ import annotations
 
 import argparse
+import ast
 import builtins
 import inspect
 import keyword
@@ -36,7 +37,6 @@ PACKAGE_INIT = ROOT / "emnify_sync" / "__init__.py"
 ASYNC_ONLY = frozenset({"AsyncEmnify", "AsyncPager", "AsyncSims", "AsyncSimBatches"})
 HEADER = "# Generated from emnify_async by scripts/generate_sync.py; do not edit.\n"
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Docstring wording that only makes sense for the async API.
 _DOC_REWRITES = [
     ("async for ", "for "),
@@ -79,10 +79,11 @@ class Imports:
         self.names: dict[str, str] = {}
 
     def scan(self, text: str, home: ModuleType) -> None:
-        for name in _NAME.findall(text):
-            if name in self.SKIP or name in self.names:
-                continue
-            self.names[name] = self._module_of(name, home)
+        """Record the names an annotation or default expression refers to (not its strings)."""
+        tree = ast.parse(text, mode="eval")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id not in self.SKIP | self.names.keys():
+                self.names[node.id] = self._module_of(node.id, home)
 
     @staticmethod
     def _module_of(name: str, home: ModuleType) -> str:

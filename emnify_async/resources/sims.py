@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .._bulk import BulkResult, OnResult, Progress, run_bulk, unique_ids
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
-from .._exceptions import InputError
+from .._exceptions import ConflictError, InputError, UnprocessableEntityError
 from .._pagination import AsyncPager
 from .._query import check_date_range, check_id, check_per_page, encode_filter, encode_sort, ref_id
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
@@ -24,6 +25,27 @@ def _status_id(status: StatusLike) -> int:
             f"status must be a SIM status id such as SimStatusId.ACTIVATED, got {status!r}"
         )
     return int(value)
+
+
+def _update_body(
+    status: StatusLike | NotGiven,
+    issuer_org: IdLike | NotGiven,
+    reseller_org: IdLike | NotGiven | None,
+    customer_org: IdLike | NotGiven | None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    if not isinstance(status, NotGiven):
+        body["status"] = {"id": _status_id(status)}
+    if not isinstance(issuer_org, NotGiven):
+        body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
+    for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
+        if not isinstance(value, NotGiven):
+            body[name] = {"id": None if value is None else ref_id(value, name)}
+    if not body:
+        raise InputError(
+            "an update needs at least one of status, issuer_org, reseller_org, customer_org"
+        )
+    return body
 
 
 def _list_params(
@@ -96,18 +118,7 @@ class AsyncSims(AsyncResource):
             InputError: No field was given, or an id is not a positive integer.
         """
         path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}"
-        body: dict[str, Any] = {}
-        if not isinstance(status, NotGiven):
-            body["status"] = {"id": _status_id(status)}
-        if not isinstance(issuer_org, NotGiven):
-            body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
-        for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
-            if not isinstance(value, NotGiven):
-                body[name] = {"id": None if value is None else ref_id(value, name)}
-        if not body:
-            raise InputError(
-                "update() needs at least one of status, issuer_org, reseller_org, customer_org"
-            )
+        body = _update_body(status, issuer_org, reseller_org, customer_org)
         await self._transport.request("PATCH", path, json=body)
 
     async def activate(self, sim_id: int) -> None:
@@ -117,6 +128,97 @@ class AsyncSims(AsyncResource):
     async def suspend(self, sim_id: int) -> None:
         """Set a SIM's status to Suspended."""
         await self.update(sim_id, status=SimStatusId.SUSPENDED)
+
+    async def bulk_update(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+        issuer_org: IdLike | NotGiven = NOT_GIVEN,
+        reseller_org: IdLike | NotGiven | None = NOT_GIVEN,
+        customer_org: IdLike | NotGiven | None = NOT_GIVEN,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Apply the same update to many SIMs, reporting the outcome of every one.
+
+        Every id is validated before anything is sent; repeated ids are updated once. Items are
+        updated `concurrency` at a time (default: the client's `max_concurrency`), paced to
+        emnify's rate limits and retried like single calls. A failing SIM never stops the
+        others: its error is on its `BulkItem`. A status change refused because the SIM already
+        has that status (e.g. after an earlier run was interrupted) counts as done.
+
+        Args:
+            sim_ids: The SIMs to change.
+            status, issuer_org, reseller_org, customer_org: As for `update()`.
+            concurrency: Updates in flight at once.
+            progress: Called as `progress(done, total)` after each SIM.
+            on_result: Called with each SIM's `BulkItem` as soon as it is known.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: An id or field is invalid (nothing is sent).
+        """
+        ids = unique_ids(sim_ids, "sim_ids")
+        body = _update_body(status, issuer_org, reseller_org, customer_org)
+        # Only a pure status change can be recognised as already applied.
+        target: int | None = body["status"]["id"] if set(body) == {"status"} else None
+
+        async def apply(sim_id: int) -> None:
+            try:
+                await self._transport.request("PATCH", f"/api/v1/sim/{sim_id}", json=body)
+            except (UnprocessableEntityError, ConflictError):
+                if target is None or not await self._has_status(sim_id, target):
+                    raise
+
+        return await run_bulk(
+            ids,
+            apply,
+            concurrency=concurrency or self._transport.max_concurrency,
+            progress=progress,
+            on_result=on_result,
+        )
+
+    async def bulk_activate(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Activate many SIMs; see `bulk_update()` for how items are run and reported."""
+        return await self.bulk_update(
+            sim_ids,
+            status=SimStatusId.ACTIVATED,
+            concurrency=concurrency,
+            progress=progress,
+            on_result=on_result,
+        )
+
+    async def bulk_suspend(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Suspend many SIMs; see `bulk_update()` for how items are run and reported."""
+        return await self.bulk_update(
+            sim_ids,
+            status=SimStatusId.SUSPENDED,
+            concurrency=concurrency,
+            progress=progress,
+            on_result=on_result,
+        )
+
+    async def _has_status(self, sim_id: int, status: int) -> bool:
+        sim = await self.get(sim_id)
+        return sim.status is not None and sim.status.id == status
 
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
