@@ -36,6 +36,7 @@ class ClientHandle:
     def client(self) -> AsyncEmnify:
         """The async client of this process."""
         if self._pid != os.getpid():
+            # The portal keeps the parent's client alive in the child (see Portal.forget).
             self._pid = os.getpid()
             self._client = self._factory()
             portal.adopt(self._client)

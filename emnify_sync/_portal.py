@@ -81,11 +81,14 @@ class Portal:
 
     def forget(self) -> None:
         """Drop the loop without touching it (after fork, where its thread does not exist)."""
+        # Keep the parent's loop and sessions referenced so they are never finalized here:
+        # their finalizers would unregister the parent's sockets from the epoll instance
+        # that parent and child share, stalling the parent.
+        _INHERITED.extend([self._loop, *self._open])
         self._loop = None
         self._thread = None
         self._lock = threading.Lock()
         self._pid = os.getpid()
-        # The parent's sessions belong to the parent: drop them unclosed, never touch them.
         self._open = set()
 
     def adopt(self, client: _Closeable) -> None:
@@ -174,6 +177,9 @@ class Portal:
             AsyncUsageWarning,
             stacklevel=4,
         )
+
+
+_INHERITED: list[object] = []
 
 
 async def _close_all(clients: list[_Closeable]) -> None:

@@ -33,8 +33,6 @@ from emnify_async.resources._base import AsyncResource  # noqa: E402
 
 TARGET = ROOT / "emnify_sync" / "_generated.py"
 PACKAGE_INIT = ROOT / "emnify_sync" / "__init__.py"
-# Async-only names that the sync package does not re-export.
-ASYNC_ONLY = frozenset({"AsyncEmnify", "AsyncPager", "AsyncSims", "AsyncSimBatches"})
 HEADER = "# Generated from emnify_async by scripts/generate_sync.py; do not edit.\n"
 
 # Docstring wording that only makes sense for the async API.
@@ -265,8 +263,11 @@ def generate() -> str:
 
 
 def generate_init(found: list[tuple[str, type]]) -> str:
+    # Async-only classes (AsyncEmnify, AsyncPager, the Async* resources) stay behind.
     shared = sorted(
-        name for name in emnify_async.__all__ if name not in ASYNC_ONLY and name != "__version__"
+        name
+        for name in emnify_async.__all__
+        if not name.startswith("Async") and name != "__version__"
     )
     own = ["AsyncUsageWarning", "Emnify", "Pager", *(sync_name(cls) for _, cls in found)]
     exported = sorted([*shared, *own, "__version__"])
