@@ -7,7 +7,17 @@ import uuid
 
 from aiohttp import web
 
-from emnify_async.testing import _authenticate, _sim_batches, _sim_events, _sim_stats, _sims
+from emnify_async.testing import (
+    _authenticate,
+    _inclusive_volumes,
+    _org_stats,
+    _organisations,
+    _sim_batches,
+    _sim_events,
+    _sim_stats,
+    _sims,
+    _tariffs,
+)
 from emnify_async.testing._auth import Authenticator
 from emnify_async.testing._config import EmulatorConfig
 from emnify_async.testing._errors import ApiError, json_response
@@ -27,7 +37,17 @@ from emnify_async.testing._routing import Route
 from emnify_async.testing._state import EmulatorState
 
 # Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
-ROUTE_MODULES = (_authenticate, _sims, _sim_events, _sim_stats, _sim_batches)
+ROUTE_MODULES = (
+    _authenticate,
+    _sims,
+    _sim_events,
+    _sim_stats,
+    _sim_batches,
+    _organisations,
+    _org_stats,
+    _inclusive_volumes,
+    _tariffs,
+)
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 
 ROUTE_TABLE = web.AppKey[dict[tuple[str, str], Route]]("emnify_routes")

@@ -68,10 +68,20 @@ class Authenticator:
         self._revoked_through = 0
         self._failures: dict[str, int] = {}
         self._locked_until: dict[str, float] = {}
-        self.application_token = self._mint(
-            {"aud": "/api/v1/application_token", "esc.app": 1}, None
-        )
-        self._application_tokens = {self.application_token}
+        # application token -> (organisation id, organisation name, application id)
+        self._application_tokens: dict[str, tuple[int, str, int]] = {}
+        self.application_token = self.application_token_for(org_id, org_name)
+
+    def application_token_for(self, org_id: int, org_name: str) -> str:
+        """An application token that logs in as ``org_id`` (minted once per organisation)."""
+        for token, (known, _, _) in self._application_tokens.items():
+            if known == org_id:
+                return token
+        app_id = len(self._application_tokens) + 1
+        org = {"esc.org": org_id, "esc.orgName": org_name}
+        token = self._mint({"aud": "/api/v1/application_token", "esc.app": app_id, **org}, None)
+        self._application_tokens[token] = (org_id, org_name, app_id)
+        return token
 
     # --- minting --------------------------------------------------------------------------
 
@@ -91,10 +101,14 @@ class Authenticator:
             full["exp"] = math.ceil(now + lifetime)
         return _jwt.encode(full, self.secret)
 
-    def _auth_token(self, app_id: int | None, user_id: int | None) -> str:
+    def _auth_token(
+        self, app_id: int | None, user_id: int | None, org: tuple[int, str] | None = None
+    ) -> str:
         subject: dict[str, Any] = (
             {"esc.app": app_id} if app_id is not None else {"esc.user": user_id}
         )
+        if org is not None:
+            subject.update({"esc.org": org[0], "esc.orgName": org[1]})
         return self._mint({**subject, "typ": "auth"}, self.token_lifetime)
 
     def revoke_tokens(self) -> None:
@@ -111,7 +125,8 @@ class Authenticator:
             token = _require_str(body, "application_token")
             if token not in self._application_tokens:
                 raise ApiError(401)
-            return {"auth_token": self._auth_token(1, None)}
+            org_id, org_name, app_id = self._application_tokens[token]
+            return {"auth_token": self._auth_token(app_id, None, (org_id, org_name))}
         if "username" in body or "password" in body:
             return self._login(_require_str(body, "username"), _require_str(body, "password"))
         if "refresh_token" in body:

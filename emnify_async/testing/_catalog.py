@@ -97,3 +97,29 @@ TRAFFIC_TYPES: dict[int, JsonObj] = {
 EUR: JsonObj = {"code": "EUR", "symbol": "€", "id": 1}
 
 BATCH_STATUS_IN_STOCK: JsonObj = {"id": 0, "description": "IN STOCK"}
+
+# --- organisations and billing --------------------------------------------------------------
+
+ORG_STATUSES: dict[int, str] = {0: "Enabled", 1: "Suspended", 2: "Deleted"}
+ORG_ENABLED, ORG_SUSPENDED = 0, 1
+# emnify documents "Commercial" (id 0) in an example; the evaluation class id is a choice.
+ORG_CLASSES: dict[int, str] = {0: "Commercial", 1: "Evaluation"}
+COMMERCIAL, EVALUATION = 0, 1
+ORG_RELATION_CUSTOMER: JsonObj = {"id": 0, "description": "Customer of"}
+
+USD: JsonObj = {"code": "USD", "symbol": "$", "id": 2}
+CURRENCIES: dict[int, JsonObj] = {1: EUR, 2: USD}
+
+TARIFF_STATUSES: dict[int, str] = {1: "Active", 2: "Inactive"}
+TARIFF_ACTIVE = 1
+RATEZONE_STATUSES: dict[int, str] = {1: "Active", 2: "Inactive"}
+RATEZONE_ACTIVE = 1
+DATA_BLOCKSIZES: dict[int, JsonObj] = {
+    10: {"id": 10, "octets": 1, "description": "exact"},
+    11: {"id": 11, "octets": 1024, "description": "1 kB"},
+    12: {"id": 12, "octets": 102400, "description": "100 kB"},
+}
+DATA_THROTTLES: dict[int, JsonObj] = {
+    9: {"id": 9, "octets": 256000, "description": "256 kbit/s"},
+    10: {"id": 10, "octets": 1000000, "description": "1 Mbit/s"},
+}

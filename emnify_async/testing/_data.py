@@ -15,12 +15,18 @@ from functools import lru_cache
 
 from emnify_async.testing._catalog import (
     ACTIVATED,
+    COMMERCIAL,
     ENTERPRISE,
+    EVALUATION,
     FACTORY_TEST,
     ISSUED,
+    ORG_ENABLED,
+    ORG_SUSPENDED,
+    RATEZONE_ACTIVE,
     RESELLER,
     SERVICE_PROVIDER,
     SUSPENDED,
+    TARIFF_ACTIVE,
 )
 
 _MASK64 = (1 << 64) - 1
@@ -57,26 +63,44 @@ def format_ts(ts: int, zulu: bool = False) -> str:
 
 @dataclass
 class Organisation:
-    """An organisation as the SIM resource nests it."""
+    """An organisation: what the SIM resource nests, plus its details and billing set-up."""
 
     id: int
     name: str
     type_id: int
     country_id: int
     parent_id: int | None = None
+    status_id: int = ORG_ENABLED
+    class_id: int = COMMERCIAL
+    currency_id: int = 1
+    prepaid: bool = False
+    monthly_cost_limit: float | None = None
+    created_ts: int = EPOCH_2019
 
 
 def make_organisations(seed: int) -> tuple[int, dict[int, Organisation]]:
-    """The parent organisation (the tokens' organisation), its children and a foreign one."""
-    parent = Organisation(101, f"Emulated Service Provider {seed}", SERVICE_PROVIDER, 74)
+    """The parent organisation (the tokens' organisation), its children and a foreign one.
+
+    102 is commercial with a cost limit, 103 a prepaid organisation in evaluation, 104 is
+    suspended; the reseller 105 has two tariffs (see :func:`make_billing`).
+    """
+    parent = Organisation(
+        101, f"Emulated Service Provider {seed}", SERVICE_PROVIDER, 74, created_ts=1469693458
+    )
     orgs = [
         parent,
-        Organisation(102, "Acme Logistics GmbH", ENTERPRISE, 74, parent.id),
-        Organisation(103, "Nordic Metering AB", ENTERPRISE, 195, parent.id),
-        Organisation(104, "Fleetwise Ltd", ENTERPRISE, 205, parent.id),
+        Organisation(
+            102, "Acme Logistics GmbH", ENTERPRISE, 74, parent.id, monthly_cost_limit=2000
+        ),
+        Organisation(
+            103, "Nordic Metering AB", ENTERPRISE, 195, parent.id, class_id=EVALUATION, prepaid=True
+        ),
+        Organisation(104, "Fleetwise Ltd", ENTERPRISE, 205, parent.id, status_id=ORG_SUSPENDED),
         Organisation(105, "Partner Reseller BV", RESELLER, 150, parent.id),
         Organisation(FOREIGN_ORG_ID, "Somebody Else Inc", ENTERPRISE, 205),
     ]
+    for org in orgs[1:]:
+        org.created_ts = EPOCH_2019 + mix(seed, org.id, 40) % (365 * 86400)
     return parent.id, {org.id: org for org in orgs}
 
 
@@ -229,3 +253,192 @@ def make_batches(seed: int, table: SimTable, parent: int, seeded: int) -> list[S
             )
         )
     return batches
+
+
+# --- billing: tariffs, ratezones, inclusive volumes -----------------------------------------
+
+
+@dataclass
+class Ratezone:
+    id: int
+    name: str
+    status_id: int = RATEZONE_ACTIVE
+
+
+@dataclass
+class Tariff:
+    """A tariff owned (sold) by ``owner_id``; rates in its currency."""
+
+    id: int
+    owner_id: int
+    name: str
+    currency_id: int
+    public: bool
+    status_id: int = TARIFF_ACTIVE
+    description: str | None = None
+    created_ts: int = EPOCH_2019
+    rates: dict[str, float] = field(default_factory=dict)
+    data_blocksize_id: int = 10
+    data_throttle_id: int | None = None
+    tariff_category: int | None = None
+    ratezones: list[Ratezone] = field(default_factory=list)
+    pdp_contexts: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VolumeOffer:
+    """A ratezone inclusive volume (``GET /tariff/{id}/ratezone/{id}/inclusive_volume``)."""
+
+    id: int
+    tariff_id: int
+    ratezone_id: int
+    volume: float
+    rate: float
+
+
+@dataclass
+class OrgVolume:
+    """An inclusive volume assigned to an organisation; ``end`` ``None`` runs indefinitely."""
+
+    id: int
+    org_id: int
+    tariff_id: int
+    ratezone_id: int
+    volume: float
+    rate: float
+    currency_id: int
+    pooled: bool
+    start: dt.date
+    end: dt.date | None = None
+    expired: bool = False
+
+
+@dataclass(frozen=True)
+class TariffProfile:
+    id: int
+    org_id: int
+    tariff_id: int
+
+
+RATE_FIELDS = (
+    "default_sms_mt_rate",
+    "default_sms_mo_rate",
+    "sim_issued_rate",
+    "sim_activated_rate",
+    "sim_suspended_rate",
+    "sim_activation_rate",
+    "sim_reactivation_rate",
+    "sim_suspension_rate",
+    "sim_termination_rate",
+)
+
+
+def _rates(base: float) -> dict[str, float]:
+    steps = (0.09, 0.05, 0.1, 1.5, 0.3, 0.6, 0.8, 0.7, 0.5)
+    return {name: round(base * step, 4) for name, step in zip(RATE_FIELDS, steps, strict=True)}
+
+
+@dataclass
+class BillingSeed:
+    tariffs: list[Tariff]
+    offers: list[VolumeOffer]
+    assignments: dict[int, list[int]]
+    profiles: list[TariffProfile]
+    volumes: list[OrgVolume]
+
+
+def make_billing(parent: int, today: dt.date) -> BillingSeed:
+    """Tariffs of the parent (1 public, 2 private, 3 USD, 4 inactive, 5 unused) and one foreign.
+
+    Tariff 1 is assigned to 102, 103 and 105, tariff 2 to 104 and 105; tariffs 1 and 2 are used
+    by tariff profiles. 102 and 104 have an active inclusive volume, 102 also a future one.
+    """
+    pdp = [
+        {"id": 32, "apn": "em", "default": True},
+        {"id": 33, "apn": "internet", "default": False},
+    ]
+    tariffs = [
+        Tariff(
+            1,
+            parent,
+            "M2M Europe",
+            1,
+            True,
+            description="M2M Europe: Data+SMS",
+            rates=_rates(1.0),
+            ratezones=[Ratezone(11, "Europe Zone 1"), Ratezone(12, "Global Zone 2")],
+            pdp_contexts=pdp,
+        ),
+        Tariff(
+            2,
+            parent,
+            "M2M Global (private)",
+            1,
+            False,
+            rates=_rates(1.2),
+            data_throttle_id=9,
+            ratezones=[Ratezone(21, "Europe"), Ratezone(22, "World", status_id=2)],
+        ),
+        Tariff(
+            3,
+            parent,
+            "M2M Americas",
+            2,
+            True,
+            rates=_rates(1.1),
+            ratezones=[Ratezone(31, "Americas")],
+        ),
+        Tariff(
+            4,
+            parent,
+            "Legacy Europe",
+            1,
+            True,
+            status_id=2,
+            rates=_rates(0.8),
+            ratezones=[Ratezone(41, "Legacy Zone")],
+        ),
+        Tariff(
+            5,
+            parent,
+            "IoT Starter",
+            1,
+            True,
+            rates=_rates(0.5),
+            ratezones=[Ratezone(51, "Starter Zone")],
+        ),
+        Tariff(
+            9,
+            FOREIGN_ORG_ID,
+            "Someone Else's Tariff",
+            1,
+            True,
+            rates=_rates(1.0),
+            ratezones=[Ratezone(91, "Elsewhere")],
+        ),
+    ]
+    for tariff in tariffs:
+        tariff.created_ts = EPOCH_2019 - 86400 * (400 - 37 * tariff.id)
+    offers = [
+        VolumeOffer(1101, 1, 11, 100.0, 5.0),
+        VolumeOffer(1102, 1, 11, 500.0, 15.0),
+        VolumeOffer(1201, 1, 12, 50.0, 9.0),
+        VolumeOffer(2101, 2, 21, 100.0, 6.0),
+        VolumeOffer(2201, 2, 22, 1000.0, 40.0),
+        VolumeOffer(3101, 3, 31, 100.0, 7.0),
+        VolumeOffer(5101, 5, 51, 250.0, 8.0),
+        VolumeOffer(9101, 9, 91, 100.0, 5.0),
+    ]
+    next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    volumes = [
+        OrgVolume(501, 102, 1, 11, 100.0, 5.0, 1, True, dt.date(2024, 1, 1)),
+        OrgVolume(502, 104, 2, 21, 100.0, 6.0, 1, False, dt.date(2024, 6, 1)),
+        OrgVolume(503, 102, 1, 12, 50.0, 9.0, 1, True, next_month),
+    ]
+    return BillingSeed(
+        tariffs=tariffs,
+        offers=offers,
+        assignments={102: [1], 103: [1], 104: [2], 105: [1, 2], FOREIGN_ORG_ID: [9]},
+        profiles=[TariffProfile(11, 102, 1), TariffProfile(12, 103, 1), TariffProfile(13, 104, 2)],
+        volumes=volumes,
+    )

@@ -47,6 +47,17 @@ class Emulator:
         """A valid application token of the parent organisation."""
         return self.app[AUTH].application_token
 
+    def application_token_for(self, org_id: int) -> str:
+        """A valid application token of any seeded organisation, e.g. the enterprise ``102``.
+
+        Requests authenticated with it act as that organisation (``my`` is ``org_id``), which
+        is how tests reach the rules for enterprise callers and self-service.
+        """
+        org = self.state.organisations.get(org_id)
+        if org is None:
+            raise KeyError(f"no organisation {org_id} in the emulator")
+        return self.app[AUTH].application_token_for(org.id, org.name)
+
     @property
     def username(self) -> str:
         return self.app[AUTH].username

@@ -25,6 +25,7 @@ INVALID_REFERENCE = (422, 1401, "InvalidReference")
 REQUIRED = (422, 1402, "Required")
 INVALID_FORMAT = (422, 1403, "InvalidFormat")
 OUT_OF_RANGE = (422, 1404, "OutOfRange")
+DUPLICATED = (409, 1405, "Duplicated")
 NOT_ALLOWED = (422, 1406, "NotAllowed")
 BAD_REQUEST = (400, 1000, "BadRequest")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from array import array
 from collections.abc import Hashable
 
 from emnify_async.testing import _data as d
+from emnify_async.testing._billing import Billing
 from emnify_async.testing._cache import SizedLRU
 from emnify_async.testing._catalog import (
     ACTIVATED,
@@ -39,6 +41,9 @@ class EmulatorState:
         self.pages: SizedLRU[CachedPage] = SizedLRU(page_cache_bytes)
         self._indexes: SizedLRU[array[int]] = SizedLRU(64 * 1024 * 1024)
         self._next_event_id = (len(self.table) + 1) * 16
+        today = dt.datetime.now(dt.timezone.utc).date()
+        self.billing = Billing(d.make_billing(self.org_id, today))
+        """Tariffs, tariff assignments and profiles, inclusive volumes (see docs/emulator.md)."""
 
     # --- reads ----------------------------------------------------------------------------
 
@@ -73,6 +78,21 @@ class EmulatorState:
 
     def store_index(self, key: Hashable, ids: array[int]) -> None:
         self._indexes.put(key, ids, len(ids) * ids.itemsize + 64)
+
+    def children(self, org_id: int) -> list[d.Organisation]:
+        """The direct child organisations of ``org_id``."""
+        return [org for org in self.organisations.values() if org.parent_id == org_id]
+
+    def sim_counts(self, org_id: int) -> dict[int, int]:
+        """SIMs per status where ``org_id`` is the customer or the issuer."""
+        counts: dict[int, int] = {}
+        table = self.table
+        for status, customer, issuer in zip(
+            table.status, table.customer_org, table.issuer_org, strict=True
+        ):
+            if (customer == org_id or issuer == org_id) and status != DELETED:
+                counts[status] = counts.get(status, 0) + 1
+        return counts
 
     def events(self, sim_id: int) -> list[JsonObj]:
         """The SIM's events, oldest first (generated history plus events caused by writes)."""

@@ -1,0 +1,234 @@
+"""Billing state: tariffs, their assignments and profiles, organisations' inclusive volumes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from emnify_async.testing import _data as d
+from emnify_async.testing._catalog import (
+    CURRENCIES,
+    DATA_BLOCKSIZES,
+    DATA_THROTTLES,
+    RATEZONE_ACTIVE,
+    TARIFF_STATUSES,
+    JsonObj,
+)
+
+
+def day_timestamp(day: dt.date) -> str:
+    """``2024-01-01T00:00:00.000Z``: how the API writes billing dates."""
+    return f"{day.isoformat()}T00:00:00.000Z"
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+class Billing:
+    """Tariffs (by id), organisation tariff assignments, tariff profiles and volumes."""
+
+    def __init__(self, seed: d.BillingSeed) -> None:
+        self.tariffs = {tariff.id: tariff for tariff in seed.tariffs}
+        self.offers = {offer.id: offer for offer in seed.offers}
+        self.assignments = {org: list(ids) for org, ids in seed.assignments.items()}
+        self.profiles = list(seed.profiles)
+        self.volumes = {volume.id: volume for volume in seed.volumes}
+        self.custom_rates: list[JsonObj] = []
+        """Custom ratezone rates created by ``excess_traffic`` (not served, for assertions)."""
+        self._next_tariff_id = max(self.tariffs) + 100
+        self._next_volume_id = max(self.volumes) + 100
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def ratezone(self, ratezone_id: int) -> tuple[d.Tariff, d.Ratezone] | None:
+        for tariff in self.tariffs.values():
+            for zone in tariff.ratezones:
+                if zone.id == ratezone_id:
+                    return tariff, zone
+        return None
+
+    def used_count(self, tariff_id: int) -> int:
+        return sum(1 for profile in self.profiles if profile.tariff_id == tariff_id)
+
+    def assigned_count(self, tariff_id: int) -> int:
+        return sum(1 for ids in self.assignments.values() if tariff_id in ids)
+
+    def org_tariffs(self, org_id: int) -> list[int]:
+        return self.assignments.get(org_id, [])
+
+    def org_volumes(self, org_id: int) -> list[d.OrgVolume]:
+        return [volume for volume in self.volumes.values() if volume.org_id == org_id]
+
+    def active_volumes(self, org_id: int, today: dt.date) -> list[d.OrgVolume]:
+        """Volumes running today: started, not ended, not expired."""
+        return [
+            volume
+            for volume in self.org_volumes(org_id)
+            if not volume.expired
+            and volume.start <= today
+            and (volume.end is None or volume.end >= today)
+        ]
+
+    def owned_tariffs(self, owner_id: int) -> list[d.Tariff]:
+        return [tariff for tariff in self.tariffs.values() if tariff.owner_id == owner_id]
+
+    # --- inclusive volumes ------------------------------------------------------------------
+
+    def add_volume(
+        self,
+        org_id: int,
+        tariff_id: int,
+        ratezone_id: int,
+        volume: float,
+        rate: float,
+        pooled: bool,
+        period: tuple[dt.date, dt.date | None],
+        multi: bool = False,
+    ) -> d.OrgVolume:
+        """Assign a volume; unless ``multi``, older volumes in the ratezone end where it starts."""
+        start, end = period
+        if not multi:
+            self._end_ratezone_volumes(org_id, ratezone_id, start)
+        currency = self.tariffs[tariff_id].currency_id
+        new = d.OrgVolume(
+            self._next_volume_id, org_id, tariff_id, ratezone_id, volume, rate, currency, pooled,
+            start, end,
+        )  # fmt: skip
+        self._next_volume_id += 1
+        self.volumes[new.id] = new
+        return new
+
+    def _end_ratezone_volumes(self, org_id: int, ratezone_id: int, start: dt.date) -> None:
+        for volume in self.org_volumes(org_id):
+            if volume.ratezone_id != ratezone_id or volume.expired:
+                continue
+            if volume.start >= start:
+                del self.volumes[volume.id]
+            elif volume.end is None or volume.end >= start:
+                volume.end = start - dt.timedelta(days=1)
+
+    def add_custom_rate(
+        self, org_id: int, ratezone_id: int, rate: float, period: tuple[dt.date, dt.date | None]
+    ) -> None:
+        self.custom_rates.append(
+            {
+                "id": len(self.custom_rates) + 1,
+                "org_id": org_id,
+                "ratezone_id": ratezone_id,
+                "rate": rate,
+                "start": period[0],
+                "end": period[1],
+                "expired": False,
+            }
+        )
+
+    # --- tariff changes ---------------------------------------------------------------------
+
+    def change_tariff(self, org_id: int, tariff_id: int, today: dt.date) -> None:
+        """The documented side effects of ``PATCH /organisation/{id}/tariff``."""
+        self.assignments[org_id] = [tariff_id]
+        self.profiles = [
+            dataclasses.replace(profile, tariff_id=tariff_id)
+            if profile.org_id == org_id
+            else profile
+            for profile in self.profiles
+        ]
+        for zone in self.tariffs[tariff_id].ratezones:
+            zone.status_id = RATEZONE_ACTIVE
+        for volume in self.org_volumes(org_id):
+            if volume.expired:
+                continue
+            if volume.start > today:
+                del self.volumes[volume.id]
+            elif volume.end is None or volume.end >= today:
+                volume.expired, volume.end = True, today
+        kept = []
+        for rate in self.custom_rates:
+            if rate["org_id"] == org_id and not rate["expired"]:
+                if rate["start"] > today:
+                    continue
+                rate["expired"] = True
+            kept.append(rate)
+        self.custom_rates = kept
+
+    # --- tariff CRUD ----------------------------------------------------------------------
+
+    def create_tariff(self, owner_id: int, fields: dict[str, Any], now: int) -> d.Tariff:
+        tariff = d.Tariff(
+            self._next_tariff_id,
+            owner_id,
+            fields["name"],
+            fields["currency_id"],
+            fields.get("public", False),
+            created_ts=now,
+        )
+        self._next_tariff_id += 1
+        self.update_tariff(tariff, fields)
+        self.tariffs[tariff.id] = tariff
+        return tariff
+
+    @staticmethod
+    def update_tariff(tariff: d.Tariff, fields: dict[str, Any]) -> None:
+        for key, value in fields.items():
+            if key in d.RATE_FIELDS:
+                tariff.rates[key] = value
+            else:
+                setattr(tariff, key, value)
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def tariff_json(self, tariff: d.Tariff) -> JsonObj:
+        created = dt.datetime.fromtimestamp(tariff.created_ts, dt.timezone.utc)
+        out: JsonObj = {
+            "id": tariff.id,
+            "name": tariff.name,
+            "description": tariff.description,
+            "created": created.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+        out.update({name: tariff.rates.get(name, 0.0) for name in d.RATE_FIELDS})
+        out.update(
+            {
+                "used_count": self.used_count(tariff.id),
+                "assigned_count": self.assigned_count(tariff.id),
+                "public": tariff.public,
+                "status": {
+                    "id": tariff.status_id,
+                    "description": TARIFF_STATUSES[tariff.status_id],
+                },
+                "currency": CURRENCIES[tariff.currency_id],
+                "data_blocksize": DATA_BLOCKSIZES[tariff.data_blocksize_id],
+                "data_throttle": (
+                    None
+                    if tariff.data_throttle_id is None
+                    else DATA_THROTTLES[tariff.data_throttle_id]
+                ),
+                "pdp_context_definition": [dict(pdp) for pdp in tariff.pdp_contexts],
+            }
+        )
+        if tariff.tariff_category is not None:
+            out["tariff_category"] = tariff.tariff_category
+        return out
+
+    def volume_json(self, volume: d.OrgVolume) -> JsonObj:
+        """An active inclusive volume; ``end_date`` is omitted while it runs indefinitely."""
+        tariff = self.tariffs[volume.tariff_id]
+        zone = next(z for z in tariff.ratezones if z.id == volume.ratezone_id)
+        out: JsonObj = {
+            "id": volume.id,
+            "volume": volume.volume,
+            "rate": volume.rate,
+            "pooled": volume.pooled,
+            "start_date": day_timestamp(volume.start),
+        }
+        if volume.end is not None:
+            out["end_date"] = day_timestamp(volume.end)
+        out["currency"] = CURRENCIES[volume.currency_id]
+        out["tariff"] = {
+            "id": tariff.id,
+            "name": tariff.name,
+            "tariff_status_id": tariff.status_id,
+            "ratezone": {"id": zone.id, "name": zone.name, "ratezone_status_id": zone.status_id},
+        }
+        return out
