@@ -21,7 +21,7 @@ from ._exceptions import InputError
 from ._ratelimit import RateLimits
 from ._retry import RetryPolicy
 from ._transport import Transport
-from .resources import AsyncSimBatches, AsyncSims
+from .resources import AsyncOrganisations, AsyncSimBatches, AsyncSims, AsyncTariffs
 
 __all__ = ["AsyncEmnify"]
 
@@ -103,6 +103,10 @@ class AsyncEmnify:
         """SIMs: list, get, update, activate, suspend, delete, events, stats."""
         self.sim_batches = AsyncSimBatches(self._transport, page_prefetch=page_prefetch)
         """SIM batches: validate and register by BIC."""
+        self.organisations = AsyncOrganisations(self._transport, page_prefetch=page_prefetch)
+        """Organisations: details, statistics, inclusive volumes, tariff change."""
+        self.tariffs = AsyncTariffs(self._transport, page_prefetch=page_prefetch)
+        """Tariffs (MNO and reseller API): list, get, create, update, delete."""
 
     @property
     def base_url(self) -> str:

@@ -26,9 +26,16 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
-from .models import DailyStats, HourlyPoint, SimStats
+from .models import (
+    DailyStats,
+    HourlyPoint,
+    Organisation,
+    PdpContextDefinition,
+    SimCounts,
+    SimStats,
+)
 
 __all__ = [
     "converter",
@@ -352,6 +359,51 @@ def _make_daily_stats_hook(conv: cattrs.Converter) -> _Hook:
     return structure_daily_stats
 
 
+# The official schema of /organisation/my is flat (``organisation_type_id``: "4"); the API and
+# the spec's example nest (``type: {id, description}``). A flat id fills the nested field.
+_ORGANISATION_FLAT_IDS = (
+    ("type", "organisation_type_id"),
+    ("class", "organisation_class_id"),
+    ("country", "country_id"),
+    ("status", "organisation_status_id"),
+    ("currency", "currency_id"),
+    ("verification_type", "verification_type_id"),
+)
+
+
+def _make_organisation_hook(conv: cattrs.Converter) -> _Hook:
+    base = make_dict_structure_fn(Organisation, conv, class_=override(rename="class"))
+
+    def structure_organisation(value: Any, cls: Any) -> Organisation:
+        flat = {
+            nested: {"id": value[key]}
+            for nested, key in _ORGANISATION_FLAT_IDS
+            if value.get(nested) is None and value.get(key) is not None
+        }
+        return base({**value, **flat} if flat else value, cls)
+
+    return structure_organisation
+
+
+def _make_sim_counts_hook(conv: cattrs.Converter) -> _Hook:
+    base = make_dict_structure_fn(SimCounts, conv)
+
+    def structure_sim_counts(value: Any, cls: Any) -> SimCounts:
+        # The schema says factory_mode, the example and the API factory_test.
+        if "factory_test" not in value and "factory_mode" in value:
+            value = {**value, "factory_test": value["factory_mode"]}
+        return base(value, cls)
+
+    return structure_sim_counts
+
+
+def _structure_pdp_contexts(value: Any, _: Any) -> list[PdpContextDefinition]:
+    if not isinstance(value, list):
+        return []
+    hook = converter.get_structure_hook(PdpContextDefinition)
+    return [hook(item, PdpContextDefinition) for item in value if isinstance(item, dict)]
+
+
 # --- the converter -------------------------------------------------------------------------------
 
 
@@ -375,6 +427,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == list[HourlyPoint], _structure_hourly_points)
     conv.register_structure_hook(SimStats, _make_sim_stats_hook(conv))
     conv.register_structure_hook(DailyStats, _make_daily_stats_hook(conv))
+    conv.register_structure_hook(Organisation, _make_organisation_hook(conv))
+    conv.register_structure_hook(SimCounts, _make_sim_counts_hook(conv))
+    conv.register_structure_hook_func(
+        lambda t: t == list[PdpContextDefinition], _structure_pdp_contexts
+    )
     conv.register_unstructure_hook(_dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(_dt.date, lambda v: v.isoformat())
     return conv

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import math
 import re
 from collections.abc import Mapping, Sequence
 
 from ._exceptions import InputError
-from ._types import DateLike, IdLike, QueryValue
+from ._types import DateLike, IdLike, OrgLike, QueryValue
 
 __all__ = [
+    "check_bool",
     "check_date_range",
     "check_id",
+    "check_lookup_id",
+    "check_month_range",
+    "check_number",
+    "check_org",
     "check_per_page",
     "encode_date",
     "encode_filter",
@@ -36,6 +43,41 @@ def ref_id(value: IdLike, name: str) -> int:
     if isinstance(value, int):
         return check_id(value, name)
     return check_id(getattr(value, "id", None), f"{name}.id")
+
+
+def check_org(value: OrgLike, name: str = "org") -> str:
+    """The path segment of an organisation: a positive id, or `"my"`; InputError otherwise."""
+    if value == "my":
+        return "my"
+    if isinstance(value, str):
+        raise InputError(f"{name} must be a positive organisation id or 'my', got {value!r}")
+    return str(ref_id(value, name))
+
+
+def check_lookup_id(value: IdLike, name: str) -> int:
+    """The id of a lookup value (statuses start at 0), given as an int or a model with `.id`."""
+    number = value if isinstance(value, int) else getattr(value, "id", None)
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise InputError(f"{name} must be a non-negative integer id, got {value!r}")
+    return number
+
+
+def check_bool(value: object, name: str) -> bool:
+    """`True` or `False` (not 0/1 or strings), or InputError."""
+    if not isinstance(value, bool):
+        raise InputError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+def check_number(value: object, name: str, *, positive: bool) -> float:
+    """A finite number that is positive (`positive=True`) or at least 0; InputError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise InputError(f"{name} must be a number, got {value!r}")
+    if value < 0 or (positive and value == 0):
+        raise InputError(
+            f"{name} must be {'positive' if positive else 'at least 0'}, got {value!r}"
+        )
+    return value
 
 
 def _filter_value(key: str, value: QueryValue) -> str:
@@ -100,15 +142,39 @@ def encode_date(value: DateLike, name: str) -> datetime.date:
     raise InputError(f"{name} must be a datetime.date or a 'YYYY-MM-DD' string, got {value!r}")
 
 
-def check_date_range(start_date: DateLike | None, end_date: DateLike | None) -> dict[str, str]:
-    """Query parameters for a start/end date pair; the end may not come before the start."""
-    params: dict[str, str] = {}
+def _date_pair(
+    start_date: DateLike | None, end_date: DateLike | None
+) -> tuple[datetime.date | None, datetime.date | None]:
     start = encode_date(start_date, "start_date") if start_date is not None else None
     end = encode_date(end_date, "end_date") if end_date is not None else None
     if start is not None and end is not None and end < start:
         raise InputError(f"end_date {end} is before start_date {start}")
+    return start, end
+
+
+def check_date_range(start_date: DateLike | None, end_date: DateLike | None) -> dict[str, str]:
+    """Query parameters for a start/end date pair; the end may not come before the start."""
+    start, end = _date_pair(start_date, end_date)
+    params: dict[str, str] = {}
     if start is not None:
         params["start_date"] = start.isoformat()
     if end is not None:
         params["end_date"] = end.isoformat()
     return params
+
+
+def check_month_range(
+    start_date: DateLike | None, end_date: DateLike | None
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """A billing period: the start on a month's first day, the end on a month's last day.
+
+    Raises:
+        InputError: A date is malformed or off its month boundary, or the end is before the
+            start.
+    """
+    start, end = _date_pair(start_date, end_date)
+    if start is not None and start.day != 1:
+        raise InputError(f"start_date must be the first day of a month, got {start}")
+    if end is not None and end.day != calendar.monthrange(end.year, end.month)[1]:
+        raise InputError(f"end_date must be the last day of a month, got {end}")
+    return start, end

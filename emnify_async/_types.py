@@ -7,7 +7,16 @@ from typing import Final, Literal, Protocol
 
 from .models import SimStatusId, Status
 
-__all__ = ["NOT_GIVEN", "DateLike", "HasId", "IdLike", "NotGiven", "QueryValue", "StatusLike"]
+__all__ = [
+    "NOT_GIVEN",
+    "DateLike",
+    "HasId",
+    "IdLike",
+    "NotGiven",
+    "OrgLike",
+    "QueryValue",
+    "StatusLike",
+]
 
 
 class NotGiven:
@@ -39,5 +48,7 @@ class HasId(Protocol):
 
 IdLike = int | HasId
 DateLike = datetime.date | str
+OrgLike = int | HasId | Literal["my"]
+"""An organisation: its id, a model with an `id`, or `"my"` for the caller's own."""
 QueryValue = str | int | float | bool | datetime.date | None
 StatusLike = int | SimStatusId | Status

@@ -4,17 +4,26 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 
 from emnify_async import (
     NOT_GIVEN,
     AsyncEmnify,
+    BulkResult,
     DailyStats,
     DateLike,
     Event,
+    HourlyTraffic,
     IdLike,
+    InclusiveVolume,
+    InclusiveVolumeAssignment,
     NotGiven,
+    OnResult,
+    Organisation,
+    OrganisationStats,
+    OrgLike,
+    Progress,
     QueryValue,
     RateLimits,
     RetryPolicy,
@@ -24,11 +33,12 @@ from emnify_async import (
     SimStatusId,
     Status,
     StatusLike,
+    Tariff,
 )
 
 from ._bridge import ClientHandle, Pager
 
-__all__ = ["Emnify", "SimBatches", "Sims"]
+__all__ = ["Emnify", "Organisations", "SimBatches", "Sims", "Tariffs"]
 
 
 class Sims:
@@ -106,6 +116,82 @@ class Sims:
     def suspend(self, sim_id: int) -> None:
         """Set a SIM's status to Suspended."""
         return self._handle.run(lambda client: client.sims.suspend(sim_id))
+
+    def bulk_update(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+        issuer_org: IdLike | NotGiven = NOT_GIVEN,
+        reseller_org: IdLike | NotGiven | None = NOT_GIVEN,
+        customer_org: IdLike | NotGiven | None = NOT_GIVEN,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Apply the same update to many SIMs, reporting the outcome of every one.
+
+        Every id is validated before anything is sent; repeated ids are updated once. Items are
+        updated `concurrency` at a time (default: the client's `max_concurrency`), paced to
+        emnify's rate limits and retried like single calls. A failing SIM never stops the
+        others: its error is on its `BulkItem`. A status change refused because the SIM already
+        has that status (e.g. after an earlier run was interrupted) counts as done.
+
+        Args:
+            sim_ids: The SIMs to change.
+            status, issuer_org, reseller_org, customer_org: As for `update()`.
+            concurrency: Updates in flight at once.
+            progress: Called as `progress(done, total)` after each SIM.
+            on_result: Called with each SIM's `BulkItem` as soon as it is known.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: An id or field is invalid (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: client.sims.bulk_update(
+                sim_ids,
+                status=status,
+                issuer_org=issuer_org,
+                reseller_org=reseller_org,
+                customer_org=customer_org,
+                concurrency=concurrency,
+                progress=progress,
+                on_result=on_result,
+            )
+        )
+
+    def bulk_activate(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Activate many SIMs; see `bulk_update()` for how items are run and reported."""
+        return self._handle.run(
+            lambda client: client.sims.bulk_activate(
+                sim_ids, concurrency=concurrency, progress=progress, on_result=on_result
+            )
+        )
+
+    def bulk_suspend(
+        self,
+        sim_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Suspend many SIMs; see `bulk_update()` for how items are run and reported."""
+        return self._handle.run(
+            lambda client: client.sims.bulk_suspend(
+                sim_ids, concurrency=concurrency, progress=progress, on_result=on_result
+            )
+        )
 
     def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
@@ -196,6 +282,389 @@ class SimBatches:
         return self._handle.run(lambda client: client.sim_batches.register(bic, status=status))
 
 
+class Organisations:
+    """The organisation API."""
+
+    def __init__(self, handle: ClientHandle) -> None:
+        self._handle = handle
+
+    def my(self) -> Organisation:
+        """The details of your own organisation (GET /api/v1/organisation/my)."""
+        return self._handle.run(lambda client: client.organisations.my())
+
+    def statuses(self) -> list[Status]:
+        """The organisation statuses the API knows (GET /api/v1/organisation/status)."""
+        return self._handle.run(lambda client: client.organisations.statuses())
+
+    def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
+        """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
+
+        Traffic totals include the child organisations; the counters cover `org` only.
+
+        Args:
+            org: An organisation id (yours or a child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            UnprocessableEntityError: The organisation is unknown or not accessible.
+        """
+        return self._handle.run(lambda client: client.organisations.monthly_stats(org))
+
+    def daily_stats(
+        self,
+        org: OrgLike = "my",
+        *,
+        start_date: DateLike | None = None,
+        end_date: DateLike | None = None,
+    ) -> list[DailyStats]:
+        """Traffic and costs per day, the children included (GET .../{org}/stats/daily).
+
+        The last row is usually the total of the range: `is_total=True`, `date=None`.
+
+        Args:
+            org: An organisation id (yours or a child's) or `"my"` (the default).
+            start_date: First day, as a `date` or `"YYYY-MM-DD"`; default: this month.
+            end_date: Last day; with only a start date the range ends with that month.
+
+        Raises:
+            InputError: `org` or a date is malformed, or the end is before the start.
+            UnprocessableEntityError: The organisation is unknown or not accessible.
+        """
+        return self._handle.run(
+            lambda client: client.organisations.daily_stats(
+                org, start_date=start_date, end_date=end_date
+            )
+        )
+
+    def hourly_stats(
+        self,
+        org: OrgLike = "my",
+        *,
+        start_date: DateLike | None = None,
+        end_date: DateLike | None = None,
+    ) -> HourlyTraffic:
+        """Traffic per hour, the children included (GET .../{org}/stats/hourly).
+
+        Each series is a list of `HourlyPoint(time="HH:mm", value=...)`.
+
+        Args:
+            org: An organisation id (yours or a child's) or `"my"` (the default).
+            start_date: First day; default: three hours ago.
+            end_date: Last day; default: an hour from now.
+
+        Raises:
+            InputError: `org` or a date is malformed, or the end is before the start.
+            UnprocessableEntityError: The organisation is unknown or not accessible.
+        """
+        return self._handle.run(
+            lambda client: client.organisations.hourly_stats(
+                org, start_date=start_date, end_date=end_date
+            )
+        )
+
+    def current_month_daily_stats(self) -> list[DailyStats]:
+        """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
+
+        Data costs are left out for enterprise organisations with an inclusive volume.
+        """
+        return self._handle.run(lambda client: client.organisations.current_month_daily_stats())
+
+    def active_inclusive_volumes(self, org: OrgLike = "my") -> list[InclusiveVolume]:
+        """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is unknown or not accessible.
+        """
+        return self._handle.run(lambda client: client.organisations.active_inclusive_volumes(org))
+
+    def assign_inclusive_volume(
+        self,
+        inclusive_volume_id: int,
+        org: OrgLike = "my",
+        *,
+        start_date: DateLike | NotGiven = NOT_GIVEN,
+        end_date: DateLike | NotGiven | None = NOT_GIVEN,
+        pooled: bool | NotGiven = NOT_GIVEN,
+    ) -> InclusiveVolumeAssignment:
+        """Assign a ratezone's inclusive volume (PUT .../{org}/inclusive_volume/{id}).
+
+        Only the fields passed are sent; the API's defaults are the current month as start,
+        no end (it runs until an end is set) and pooled. Only volumes of ratezones of the
+        organisation's tariffs can be assigned, for the current or a future month; an
+        enterprise organisation with an active volume may only upgrade it.
+
+        Args:
+            inclusive_volume_id: The ratezone inclusive volume, as listed by the tariff's
+                ratezone.
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+            start_date: First day of the first billing month (the 1st of a month).
+            end_date: Last day of the last billing month; `None` runs indefinitely.
+            pooled: Share the volume across devices (`True`) or count it per device.
+
+        Returns:
+            The new assignment, with its id and billing period.
+
+        Raises:
+            InputError: An id or date is malformed, a date is off its month boundary, or the
+                end is before the start (nothing is sent).
+            NotFoundError: The organisation is not accessible.
+            UnprocessableEntityError: The volume is not allowed for this organisation.
+        """
+        return self._handle.run(
+            lambda client: client.organisations.assign_inclusive_volume(
+                inclusive_volume_id, org, start_date=start_date, end_date=end_date, pooled=pooled
+            )
+        )
+
+    def create_inclusive_volume(
+        self,
+        org_id: int,
+        *,
+        currency: IdLike,
+        rate: float,
+        volume: float,
+        ratezone: IdLike,
+        pooled: bool | NotGiven = NOT_GIVEN,
+        start_date: DateLike | NotGiven = NOT_GIVEN,
+        end_date: DateLike | NotGiven | None = NOT_GIVEN,
+        excess_traffic: float | NotGiven = NOT_GIVEN,
+        multi: bool | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Give a child organisation an inclusive volume (POST .../{org_id}/inclusive_volume).
+
+        For direct child organisations only, not in self-service. Unless `multi=True`, the
+        organisation's active and future inclusive volumes in the same ratezone expire.
+
+        Args:
+            org_id: The child organisation.
+            currency: The currency (id or model); must be the organisation's.
+            rate: Monthly price of the volume, positive.
+            volume: Monthly volume in MB per device (or pooled), positive.
+            ratezone: The ratezone (id or model) the volume applies to.
+            pooled: Share the volume across devices.
+            start_date: First day of the first billing month; default: this month.
+            end_date: Last day of the last billing month; `None` runs indefinitely.
+            excess_traffic: Rate per MB once the volume is used up (creates a custom rate).
+            multi: Allow several inclusive volumes in the same ratezone.
+
+        Returns:
+            The id of the new inclusive volume (from the `Location` header).
+
+        Raises:
+            InputError: An id, number or date is invalid (nothing is sent).
+            NotFoundError: The organisation is not a direct child.
+            UnprocessableEntityError: The API refused a value (currency, ratezone, dates).
+        """
+        return self._handle.run(
+            lambda client: client.organisations.create_inclusive_volume(
+                org_id,
+                currency=currency,
+                rate=rate,
+                volume=volume,
+                ratezone=ratezone,
+                pooled=pooled,
+                start_date=start_date,
+                end_date=end_date,
+                excess_traffic=excess_traffic,
+                multi=multi,
+            )
+        )
+
+    def update_tariff(self, org_id: int, tariff_id: IdLike) -> None:
+        """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
+
+        The organisation must be enabled and have at most one tariff; in self-service it must
+        be in evaluation. The new tariff must be active, visible to it and in its currency.
+        The API then moves every tariff profile to the new tariff, activates its ratezones,
+        expires the active inclusive volumes and custom rates and deletes future ones.
+
+        Args:
+            org_id: The organisation.
+            tariff_id: The new tariff, as an id or a `Tariff`.
+
+        Raises:
+            InputError: An id is not a positive integer (nothing is sent).
+            NotFoundError: The organisation is not yours or a direct child.
+            UnprocessableEntityError: One of the rules above is broken.
+        """
+        return self._handle.run(
+            lambda client: client.organisations.update_tariff(org_id, tariff_id)
+        )
+
+
+class Tariffs:
+    """The tariff API (MNO and reseller organisations only)."""
+
+    def __init__(self, handle: ClientHandle) -> None:
+        self._handle = handle
+
+    def list(self) -> builtins.list[Tariff]:
+        """Your organisation's tariffs (GET /api/v1/tariff).
+
+        The API returns the whole list at once (it is not paged), so this is a plain list.
+
+        Raises:
+            PermissionDeniedError: Called by an enterprise organisation.
+        """
+        return self._handle.run(lambda client: client.tariffs.list())
+
+    def get(self, tariff_id: int) -> Tariff:
+        """One tariff (GET /api/v1/tariff/{tariff_id}).
+
+        Raises:
+            NotFoundError: No such tariff of your organisation.
+            PermissionDeniedError: Called by an enterprise organisation.
+        """
+        return self._handle.run(lambda client: client.tariffs.get(tariff_id))
+
+    def create(
+        self,
+        *,
+        name: str,
+        currency: IdLike,
+        description: str | NotGiven = NOT_GIVEN,
+        default_sms_mt_rate: float | NotGiven = NOT_GIVEN,
+        default_sms_mo_rate: float | NotGiven = NOT_GIVEN,
+        sim_issued_rate: float | NotGiven = NOT_GIVEN,
+        sim_activated_rate: float | NotGiven = NOT_GIVEN,
+        sim_suspended_rate: float | NotGiven = NOT_GIVEN,
+        sim_activation_rate: float | NotGiven = NOT_GIVEN,
+        sim_reactivation_rate: float | NotGiven = NOT_GIVEN,
+        sim_suspension_rate: float | NotGiven = NOT_GIVEN,
+        sim_termination_rate: float | NotGiven = NOT_GIVEN,
+        public: bool | NotGiven = NOT_GIVEN,
+        status: IdLike | NotGiven = NOT_GIVEN,
+        data_blocksize: IdLike | NotGiven = NOT_GIVEN,
+        data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
+        tariff_category: int | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create a tariff (POST /api/v1/tariff).
+
+        Only the fields passed are sent; references (currency, status, data block size and
+        throttle) are ids or models with an `id`, sent as `{"id": n}`. Rates are never
+        negative.
+
+        Args:
+            name: Short name.
+            currency: Currency of every rate.
+            description: Long description.
+            default_sms_mt_rate: Default rate of a mobile-terminated SMS.
+            default_sms_mo_rate: Default rate of a mobile-originated SMS.
+            sim_issued_rate: Monthly rate of an issued SIM.
+            sim_activated_rate: Monthly rate of an activated SIM.
+            sim_suspended_rate: Monthly rate of a suspended SIM.
+            sim_activation_rate: One-off rate of activating a SIM.
+            sim_reactivation_rate: One-off rate of reactivating a SIM.
+            sim_suspension_rate: One-off rate of suspending a SIM.
+            sim_termination_rate: One-off rate of terminating a SIM.
+            public: Whether child organisations may pick it themselves.
+            status: Tariff status.
+            data_blocksize: Data block size that traffic is rounded up to.
+            data_throttle: Data throttle; `None` for none.
+            tariff_category: Tariff category id.
+
+        Returns:
+            The new tariff's id (from the `Location` header); `get()` it for the details.
+
+        Raises:
+            InputError: A value is invalid, e.g. a negative rate (nothing is sent).
+            ConflictError: A tariff with this name exists.
+            UnprocessableEntityError: The API refused a value.
+            PermissionDeniedError: Called by an enterprise organisation.
+        """
+        return self._handle.run(
+            lambda client: client.tariffs.create(
+                name=name,
+                currency=currency,
+                description=description,
+                default_sms_mt_rate=default_sms_mt_rate,
+                default_sms_mo_rate=default_sms_mo_rate,
+                sim_issued_rate=sim_issued_rate,
+                sim_activated_rate=sim_activated_rate,
+                sim_suspended_rate=sim_suspended_rate,
+                sim_activation_rate=sim_activation_rate,
+                sim_reactivation_rate=sim_reactivation_rate,
+                sim_suspension_rate=sim_suspension_rate,
+                sim_termination_rate=sim_termination_rate,
+                public=public,
+                status=status,
+                data_blocksize=data_blocksize,
+                data_throttle=data_throttle,
+                tariff_category=tariff_category,
+            )
+        )
+
+    def update(
+        self,
+        tariff_id: int,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        default_sms_mt_rate: float | NotGiven = NOT_GIVEN,
+        default_sms_mo_rate: float | NotGiven = NOT_GIVEN,
+        sim_activated_rate: float | NotGiven = NOT_GIVEN,
+        sim_suspended_rate: float | NotGiven = NOT_GIVEN,
+        sim_activation_rate: float | NotGiven = NOT_GIVEN,
+        sim_reactivation_rate: float | NotGiven = NOT_GIVEN,
+        sim_suspension_rate: float | NotGiven = NOT_GIVEN,
+        sim_termination_rate: float | NotGiven = NOT_GIVEN,
+        public: bool | NotGiven = NOT_GIVEN,
+        status: IdLike | NotGiven = NOT_GIVEN,
+        currency: IdLike | NotGiven = NOT_GIVEN,
+        data_blocksize: IdLike | NotGiven = NOT_GIVEN,
+        data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
+        tariff_category: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a tariff (PATCH /api/v1/tariff/{tariff_id}).
+
+        Only the fields passed are sent (the fields the API accepts on update; see `create()`
+        for their meaning). `description=None` empties it, `data_throttle=None` removes the
+        throttle.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such tariff of your organisation.
+            UnprocessableEntityError: The API refused a value.
+            PermissionDeniedError: Called by an enterprise organisation.
+        """
+        return self._handle.run(
+            lambda client: client.tariffs.update(
+                tariff_id,
+                name=name,
+                description=description,
+                default_sms_mt_rate=default_sms_mt_rate,
+                default_sms_mo_rate=default_sms_mo_rate,
+                sim_activated_rate=sim_activated_rate,
+                sim_suspended_rate=sim_suspended_rate,
+                sim_activation_rate=sim_activation_rate,
+                sim_reactivation_rate=sim_reactivation_rate,
+                sim_suspension_rate=sim_suspension_rate,
+                sim_termination_rate=sim_termination_rate,
+                public=public,
+                status=status,
+                currency=currency,
+                data_blocksize=data_blocksize,
+                data_throttle=data_throttle,
+                tariff_category=tariff_category,
+            )
+        )
+
+    def delete(self, tariff_id: int) -> None:
+        """Delete a tariff (DELETE /api/v1/tariff/{tariff_id}).
+
+        Raises:
+            NotFoundError: No such tariff of your organisation.
+            UnprocessableEntityError: The tariff is used by a tariff profile or assigned to an
+                organisation.
+            PermissionDeniedError: Called by an enterprise organisation.
+        """
+        return self._handle.run(lambda client: client.tariffs.delete(tariff_id))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -259,6 +728,10 @@ class Emnify:
         """The SIM API."""
         self.sim_batches = SimBatches(self._handle)
         """The SIM batch API."""
+        self.organisations = Organisations(self._handle)
+        """The organisation API."""
+        self.tariffs = Tariffs(self._handle)
+        """The tariff API (MNO and reseller organisations only)."""
 
     @property
     def base_url(self) -> str:

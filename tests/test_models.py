@@ -518,4 +518,5 @@ class TestPackage:
         exported = set(models.__all__)
 
         assert sorted(models.__all__) == models.__all__
-        assert {"events", "sim_batches", "sims", "stats"} == public - exported
+        submodules = {"events", "organisations", "sim_batches", "sims", "stats", "tariffs"}
+        assert submodules == public - exported

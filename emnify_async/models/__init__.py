@@ -12,6 +12,18 @@ from ._common import (
     TrafficType,
 )
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .organisations import (
+    InclusiveVolume,
+    InclusiveVolumeAssignment,
+    InclusiveVolumeCosts,
+    InclusiveVolumeTariff,
+    Organisation,
+    OrganisationRelation,
+    OrganisationStats,
+    PrepaidBalance,
+    Ratezone,
+    SimCounts,
+)
 from .sim_batches import SimBatch, SimBatchRegistration
 from .sims import Sim, SimEndpoint
 from .stats import (
@@ -24,12 +36,14 @@ from .stats import (
     SimStats,
     TrafficStats,
 )
+from .tariffs import DataSize, PdpContextDefinition, Tariff
 
 __all__ = [
     "Country",
     "Currency",
     "DailyStats",
     "DailyUsage",
+    "DataSize",
     "Event",
     "EventEndpoint",
     "EventImsi",
@@ -40,17 +54,29 @@ __all__ = [
     "HourlyPoint",
     "HourlySeries",
     "HourlyTraffic",
+    "InclusiveVolume",
+    "InclusiveVolumeAssignment",
+    "InclusiveVolumeCosts",
+    "InclusiveVolumeTariff",
     "Manufacturer",
     "MonthlyTraffic",
+    "Organisation",
+    "OrganisationRelation",
+    "OrganisationStats",
     "OrganisationSummary",
+    "PdpContextDefinition",
+    "PrepaidBalance",
+    "Ratezone",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
+    "SimCounts",
     "SimEndpoint",
     "SimModel",
     "SimStats",
     "SimStatusId",
     "Status",
+    "Tariff",
     "TrafficStats",
     "TrafficType",
 ]

@@ -1,6 +1,8 @@
 """The API areas of the client, one module each."""
 
+from .organisations import AsyncOrganisations
 from .sim_batches import AsyncSimBatches
 from .sims import AsyncSims
+from .tariffs import AsyncTariffs
 
-__all__ = ["AsyncSimBatches", "AsyncSims"]
+__all__ = ["AsyncOrganisations", "AsyncSimBatches", "AsyncSims", "AsyncTariffs"]

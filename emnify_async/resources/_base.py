@@ -23,9 +23,28 @@ class AsyncResource:
         self._page_prefetch = page_prefetch
 
     async def _get(self, path: str, cls: type[T], params: Mapping[str, str] | None = None) -> T:
-        response = await self._transport.request("GET", path, params=params)
-        body = self._body(response, path)
-        return _shaped(response, path, lambda: structure(body, cls))
+        return await self._request_model("GET", path, cls, params=params)
+
+    async def _request_model(
+        self,
+        method: str,
+        path: str,
+        cls: type[T],
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+    ) -> T:
+        response = await self._transport.request(method, path, params=params, json=json)
+        body = self._body(response, path, method)
+        return _shaped(response, path, lambda: structure(body, cls), method)
+
+    async def _create(self, path: str, json: Any) -> int:
+        """POST a new object and return its id, from the `Location` header of the 201."""
+        response = await self._transport.request("POST", path, json=json)
+        created = response.created_id
+        if created is None:
+            raise _shape_error(response, path, "a Location header naming the new id", "POST")
+        return created
 
     async def _get_list(
         self, path: str, cls: type[T], params: Mapping[str, str] | None = None
@@ -51,9 +70,9 @@ class AsyncResource:
         return AsyncPager(fetch, parse, prefetch=self._page_prefetch)
 
     @staticmethod
-    def _body(response: Response, path: str) -> Any:
+    def _body(response: Response, path: str, method: str = "GET") -> Any:
         if response.data is None:
-            raise _shape_error(response, path, "a JSON body")
+            raise _shape_error(response, path, "a JSON body", method)
         return response.data
 
 
@@ -61,18 +80,20 @@ class AsyncResource:
 _SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
 
 
-def _shaped(response: Response, path: str, build: Callable[[], T]) -> T:
+def _shaped(response: Response, path: str, build: Callable[[], T], method: str = "GET") -> T:
     try:
         return build()
     except _SHAPE_ERRORS as exc:
-        raise _shape_error(response, path, f"the documented shape ({exc!r})") from exc
+        raise _shape_error(response, path, f"the documented shape ({exc!r})", method) from exc
 
 
-def _shape_error(response: Response | None, path: str, wanted: str) -> APIResponseValidationError:
+def _shape_error(
+    response: Response | None, path: str, wanted: str, method: str = "GET"
+) -> APIResponseValidationError:
     status = response.status if response is not None else 200
     return APIResponseValidationError(
-        f"GET {path} answered {status} without {wanted}",
-        method="GET",
+        f"{method} {path} answered {status} without {wanted}",
+        method=method,
         path=path,
         status=status,
         body=b"",

@@ -13,13 +13,15 @@ import pytest
 
 import emnify_async
 import emnify_sync
-from emnify_sync import Emnify, Pager, SimBatches, Sims
+from emnify_sync import Emnify, Organisations, Pager, SimBatches, Sims, Tariffs
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = [
     (emnify_async.AsyncEmnify, Emnify),
     (emnify_async.AsyncSims, Sims),
     (emnify_async.AsyncSimBatches, SimBatches),
+    (emnify_async.AsyncOrganisations, Organisations),
+    (emnify_async.AsyncTariffs, Tariffs),
 ]
 ASYNC_MARKERS = (
     collections.abc.Coroutine,

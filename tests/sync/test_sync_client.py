@@ -7,7 +7,16 @@ import concurrent.futures
 
 import pytest
 
-from emnify_async import ClientClosedError, EmnifyError, NotFoundError, Sim, SimStatusId
+from emnify_async import (
+    ClientClosedError,
+    EmnifyError,
+    NotFoundError,
+    Organisation,
+    OrganisationStats,
+    Sim,
+    SimStatusId,
+    Tariff,
+)
 from emnify_async.testing import Emulator
 from emnify_sync import AsyncUsageWarning, Emnify
 from emnify_sync._portal import portal
@@ -159,3 +168,21 @@ class TestInsideEventLoops:
                     return len(client.sims.statuses())
 
         assert asyncio.run(call()) == 5
+
+
+class TestOrganisationsAndTariffs:
+    def test_blocking_calls(self, threaded_emulator: Emulator) -> None:
+        """The new resources return plain values in the sync client too."""
+        with _client(threaded_emulator) as client:
+            me = client.organisations.my()
+            stats = client.organisations.monthly_stats(102)
+            volumes = client.organisations.active_inclusive_volumes(102)
+            tariff_id = client.tariffs.create(name="Sync tariff", currency=1)
+            tariffs = client.tariffs.list()
+            client.tariffs.delete(tariff_id)
+
+        assert isinstance(me, Organisation) and me.id == 101
+        assert isinstance(stats, OrganisationStats)
+        assert [v.id for v in volumes] == [501]
+        assert tariff_id in {t.id for t in tariffs}
+        assert all(isinstance(t, Tariff) for t in tariffs)
