@@ -69,6 +69,13 @@ class RateLimits:
     window_seconds: float = 300.0
     adaptive: bool = True
     """Halve a path's rate on each 429 and let it recover on successes."""
+    headroom: float = 0.05
+    """Pace this share below each documented rate, and keep one burst token unused, so that
+    network jitter never makes requests arrive at emnify faster than it allows."""
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.headroom < 1:
+            raise InputError("headroom is a share from 0 up to (not including) 1")
 
 
 class _Bucket:
@@ -141,7 +148,9 @@ class RateLimiter:
             if rule_method == method and pattern.fullmatch(path):
                 bucket = self._buckets.get(limit)
                 if bucket is None:
-                    bucket = self._buckets[limit] = _Bucket(limit.rate, limit.burst, self._clock)
+                    rate = limit.rate * (1 - self.limits.headroom)
+                    burst = max(1.0, limit.burst - 1) if self.limits.headroom else limit.burst
+                    bucket = self._buckets[limit] = _Bucket(rate, burst, self._clock)
                 return bucket
         return None
 

@@ -22,17 +22,25 @@ class FakeClock:
 
 class TestBuckets:
     def test_burst_then_documented_rate(self) -> None:
-        """GET /api/v1/sim: 5 at once, then one every 100 ms (10 per second)."""
-        limiter = RateLimiter(RateLimits(), clock=FakeClock())
+        """GET /api/v1/sim without headroom: 5 at once, then one every 100 ms (10 per second)."""
+        limiter = RateLimiter(RateLimits(headroom=0), clock=FakeClock())
 
         waits = [limiter.reserve("GET", SIMS) for _ in range(8)]
 
         assert waits == pytest.approx([0, 0, 0, 0, 0, 0.1, 0.2, 0.3])
 
+    def test_headroom_stays_under_the_documented_limit(self) -> None:
+        """By default one burst token is kept spare and the rate is 5 % under the limit."""
+        limiter = RateLimiter(RateLimits(), clock=FakeClock())
+
+        waits = [limiter.reserve("GET", SIMS) for _ in range(6)]
+
+        assert waits == pytest.approx([0, 0, 0, 0, 1 / 9.5, 2 / 9.5])
+
     def test_tokens_refill_over_time(self) -> None:
         """After a pause the burst is available again."""
         clock = FakeClock()
-        limiter = RateLimiter(RateLimits(), clock=clock)
+        limiter = RateLimiter(RateLimits(headroom=0), clock=clock)
         for _ in range(5):
             limiter.reserve("GET", SIMS)
 
@@ -58,7 +66,7 @@ class TestBuckets:
         self, method: str, path: str, rate: float | None
     ) -> None:
         """Each path gets the limit emnify documents for it; undocumented ones none."""
-        limiter = RateLimiter(RateLimits(), clock=FakeClock())
+        limiter = RateLimiter(RateLimits(headroom=0), clock=FakeClock())
 
         assert limiter.current_rate(method, path) == rate
 
@@ -71,7 +79,7 @@ class TestBuckets:
 
     def test_429_halves_the_rate_and_successes_restore_it(self) -> None:
         """Adaptive pacing: slower after a 429, back to nominal after successes."""
-        limiter = RateLimiter(RateLimits(), clock=FakeClock())
+        limiter = RateLimiter(RateLimits(headroom=0), clock=FakeClock())
 
         limiter.observe("GET", SIMS, 429)
         halved = limiter.current_rate("GET", SIMS)
@@ -104,6 +112,7 @@ class TestAgainstTheEmulator:
         assert count == 250
         assert statuses == [200] * 25
         assert elapsed >= (25 - 5) / 10 * 0.95
+        assert elapsed <= (25 - 4) / 9.5 + 1.5
 
     async def test_unpaced_client_is_refused(self, emnify_emulator_factory: object) -> None:
         """The same listing without pacing (and no retries) runs into 429."""
@@ -120,7 +129,7 @@ class TestAgainstTheEmulator:
     async def test_too_generous_limits_adapt_down(self, emnify_emulator_factory: object) -> None:
         """Configured above the server's real limit, the client meets 429s, slows, loses nothing."""
         emulator = await emnify_emulator_factory(sims=250, rate_limits=True)  # type: ignore[operator]
-        generous = RateLimits(paths=(PathLimit("GET", SIMS, 40, 5),))
+        generous = RateLimits(paths=(PathLimit("GET", SIMS, 40, 5),), headroom=0)
         retry = RetryPolicy(max_retries=8, initial_delay=0.05, max_delay=0.5, jitter=0.05)
         async with AsyncEmnify(
             emulator.application_token,
