@@ -104,6 +104,10 @@ class AsyncPager(Generic[T]):
         self._fetch = fetch
         self._parse = parse
         self._prefetch = max(prefetch, 1)
+        self.total_count: int | None = None
+        """Items in the whole listing, as the latest page reported (None before the first)."""
+        self.total_pages: int | None = None
+        """Pages in the whole listing, as the latest page reported (None before the first)."""
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
@@ -162,13 +166,22 @@ class AsyncPager(Generic[T]):
     async def _responses(self) -> AsyncIterator[tuple[int, Response, PageInfo]]:
         first = await self._fetch(1)
         info = read_page_info(first.headers)
+        self._note(info)
         yield 1, first, info
+        later = (
+            self._by_total(info.total_pages)
+            if info.total_pages is not None
+            else self._by_link(info.next_page)
+        )
+        async for item in later:
+            self._note(item[2])
+            yield item
+
+    def _note(self, info: PageInfo) -> None:
+        if info.total_count is not None:
+            self.total_count = info.total_count
         if info.total_pages is not None:
-            async for item in self._by_total(info.total_pages):
-                yield item
-        else:
-            async for item in self._by_link(info.next_page):
-                yield item
+            self.total_pages = info.total_pages
 
     async def _by_total(self, last: int) -> AsyncIterator[tuple[int, Response, PageInfo]]:
         pending: collections.deque[tuple[int, asyncio.Task[Response]]] = collections.deque()

@@ -230,9 +230,11 @@ class TestPagerSurface:
         """`iter_raw_pages()` yields the decoded dicts."""
         fake.route("GET", SIMS, PagedSims(15))
 
-        pages = [page async for page in fake_client.sims.list(per_page=10).iter_raw_pages()]
+        pager = fake_client.sims.list(per_page=10)
+        pages = [page async for page in pager.iter_raw_pages()]
 
         assert [len(p) for p in pages] == [10, 5]
+        assert pager.total_count == 15
         assert pages[0][0] == {"id": 1, "iccid": "8988300000000000000"}
 
     async def test_filters_and_sort_carried_to_every_page(
