@@ -59,7 +59,7 @@ def check_lookup_id(value: IdLike, name: str) -> int:
     number = value if isinstance(value, int) else getattr(value, "id", None)
     if isinstance(number, bool) or not isinstance(number, int) or number < 0:
         raise InputError(f"{name} must be a non-negative integer id, got {value!r}")
-    return number
+    return int(number)  # a plain int, also for IntEnum members such as SimStatusId
 
 
 def check_bool(value: object, name: str) -> bool:

@@ -10,21 +10,20 @@ from .._bulk import BulkResult, OnResult, Progress, run_bulk, unique_ids
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._exceptions import ConflictError, InputError, UnprocessableEntityError
 from .._pagination import AsyncPager
-from .._query import check_date_range, check_id, check_per_page, encode_filter, encode_sort, ref_id
+from .._query import (
+    check_date_range,
+    check_id,
+    check_lookup_id,
+    check_per_page,
+    encode_filter,
+    encode_sort,
+    ref_id,
+)
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
 from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
 from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
-
-
-def _status_id(status: StatusLike) -> int:
-    value = status.id if isinstance(status, Status) else status
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(
-            f"status must be a SIM status id such as SimStatusId.ACTIVATED, got {status!r}"
-        )
-    return int(value)
 
 
 def _update_body(
@@ -35,7 +34,7 @@ def _update_body(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {}
     if not isinstance(status, NotGiven):
-        body["status"] = {"id": _status_id(status)}
+        body["status"] = {"id": check_lookup_id(status, "status")}
     if not isinstance(issuer_org, NotGiven):
         body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
     for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
