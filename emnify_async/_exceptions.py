@@ -7,10 +7,13 @@ EmnifyError
 └── APIError                    something went wrong talking to the API
     ├── APIConnectionError      the request did not get an HTTP response
     │   └── APITimeoutError
-    ├── APIResponseValidationError   a 2xx response whose body is not what the API documents
+    ├── APIResponseValidationError   a response that is not what the operation documents
+    │   ├── APIRedirectError         a 3xx (redirects are never followed)
+    │   └── ResponseTooLargeError    a body over the client's `max_response_bytes`
+    ├── OutcomeUnknownError     a write failed ambiguously and reading back failed too
     └── APIStatusError          the API answered with an error status
         ├── BadRequestError             400
-        ├── AuthenticationError         401, and any failed POST /api/v1/authenticate
+        ├── AuthenticationError         401, and a login the API refused
         ├── PermissionDeniedError       403
         ├── NotFoundError               404
         ├── ConflictError               409
@@ -21,9 +24,12 @@ EmnifyError
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIRedirectError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -37,10 +43,24 @@ __all__ = [
     "InternalServerError",
     "MissingCredentialsError",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
 ]
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Rebuild an exception from its args and attributes (pickle), bypassing `__init__`."""
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
+# Error bodies are kept for inspection, but never without bound.
+_MAX_KEPT_BODY = 64 * 1024
 
 
 class EmnifyError(Exception):
@@ -73,6 +93,11 @@ class APIError(EmnifyError):
         self.method = method
         self.path = path
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors defeat the default pickling (`cls(*args)`): restore the
+        # attributes directly, so errors cross process pools and job queues intact.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
 
 class APIConnectionError(APIError):
     """The request got no HTTP response (connection refused, reset, DNS failure, ...).
@@ -92,7 +117,18 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A successful response had a body that could not be decoded into the documented shape."""
+    """A response that is not what the operation documents: an undocumented status or shape.
+
+    A blank or garbled body, a JSON value of the wrong kind, a field of the wrong type or a
+    status the operation does not document. Retried where the request is safe to repeat.
+
+    Attributes:
+        status: The HTTP status of the response.
+        body: The raw body (at most the first 64 KiB).
+        request_id: The `x-amzn-RequestId` header, to quote to emnify support.
+        model: The model being built when a field had the wrong type, e.g. `"Sim"`.
+        field: The path of that field inside the answer, e.g. `"customer_org.name"`.
+    """
 
     def __init__(
         self,
@@ -101,13 +137,84 @@ class APIResponseValidationError(APIError):
         method: str,
         path: str,
         status: int,
-        body: bytes,
-        request_id: str | None,
+        body: bytes = b"",
+        request_id: str | None = None,
+        model: str | None = None,
+        field: str | None = None,
     ) -> None:
         super().__init__(message, method=method, path=path)
         self.status = status
-        self.body = body
+        self.body = body[:_MAX_KEPT_BODY]
         self.request_id = request_id
+        self.model = model
+        self.field = field
+
+
+class APIRedirectError(APIResponseValidationError):
+    """A 3xx answer. Redirects are never followed, so the token never travels elsewhere.
+
+    Attributes:
+        location: The `Location` header of the redirect, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        path: str,
+        status: int,
+        location: str | None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, path=path, status=status, request_id=request_id)
+        self.location = location
+
+
+class ResponseTooLargeError(APIResponseValidationError):
+    """A response body grew past the client's `max_response_bytes`; reading was stopped.
+
+    Attributes:
+        limit: The bound in bytes.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        path: str,
+        status: int,
+        limit: int,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, path=path, status=status, request_id=request_id)
+        self.limit = limit
+
+
+class OutcomeUnknownError(APIError):
+    """A change failed ambiguously (its answer was lost) and reading it back failed too.
+
+    The change may or may not have been applied; repeating it is safe for the bulk calls
+    that report this.
+
+    Attributes:
+        error: The error of the change itself.
+        verify_error: The error of reading the object back.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        path: str,
+        error: APIError,
+        verify_error: APIError,
+    ) -> None:
+        super().__init__(message, method=method, path=path)
+        self.error = error
+        self.verify_error = verify_error
 
 
 class ErrorDetail:
@@ -149,7 +256,7 @@ class APIStatusError(APIError):
         error_token: emnify's error token (e.g. "NotFound"), when the body had one.
         message: emnify's message, or a description of the status when the body had none.
         errors: The nested errors of a validation failure.
-        body: The raw response body.
+        body: The raw response body (at most the first 64 KiB).
         request_id: The `x-amzn-RequestId` header, to quote to emnify support.
         headers: The response headers.
         retry_after: Seconds the server asked to wait (`Retry-After`), when it said so.
@@ -176,7 +283,7 @@ class APIStatusError(APIError):
         self.error_code = error_code
         self.error_token = error_token
         self.errors = errors or []
-        self.body = body
+        self.body = body[:_MAX_KEPT_BODY]
         self.request_id = request_id
         self.headers = headers or {}
 
@@ -199,7 +306,11 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401, or any failure of POST /api/v1/authenticate: the credentials were not accepted."""
+    """401, or a login the API refused: the credentials were not accepted.
+
+    A login that failed for a transient reason (an outage, a 5xx, a lost connection) is
+    reported as that error (`InternalServerError`, `APIConnectionError`, ...), not as this.
+    """
 
 
 class PermissionDeniedError(APIStatusError):
