@@ -8,10 +8,13 @@ The emnify API is loose about types, so structuring accepts:
   ``2014-10-20 00:00:00`` (naive means UTC); every ``datetime`` comes back aware, in UTC;
 * dates as ``YYYY-MM-DD`` or as a timestamp (its date part is used);
 * numbers for ``str`` fields (``"imsi": 901430000000114``);
-* ``null``, ``""`` or a missing key for any optional field, and a bare id (``5``) or junk
-  (``""``) where an object is expected (``{"id": 5}`` and ``None`` respectively).
+* ``null``, ``""`` or a missing key for any optional field, a bare id (``5``) where an
+  object is expected (``{"id": 5}``), and ``null`` for a list (``[]``).
 
-Unknown keys are ignored so that new API fields never break old clients.
+Unknown keys are ignored so that new API fields never break old clients. A value of the wrong
+kind (an object where text is documented, text where an object or list is, a boolean where a
+number is) is not guessed at: structuring fails, and `structure` raises `ShapeError` naming the
+model, the field and the value.
 """
 
 from __future__ import annotations
@@ -32,12 +35,12 @@ from .models import (
     DailyStats,
     HourlyPoint,
     Organisation,
-    PdpContextDefinition,
     SimCounts,
     SimStats,
 )
 
 __all__ = [
+    "ShapeError",
     "converter",
     "parse_date",
     "parse_datetime",
@@ -69,8 +72,10 @@ def _to_int(value: Any) -> int:
             number = float(value)
     elif isinstance(value, float):
         number = value
-    else:
+    elif isinstance(value, int) and not isinstance(value, bool):
         return int(value)
+    else:
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
     if not number.is_integer():
         raise ValueError(f"expected an integer, got {value!r}")
     return int(number)
@@ -80,7 +85,9 @@ def _to_float(value: Any) -> float:
     """Coerce a number or a numeric string to ``float``."""
     if type(value) is float:
         return value
-    return float(value)
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError(f"expected a number, got {type(value).__name__}")
 
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
@@ -103,10 +110,12 @@ def _to_bool(value: Any) -> bool:
 
 
 def _to_str(value: Any) -> str:
-    """Return strings as they are and render numbers as text."""
+    """Return strings as they are and render numbers as text (``"imsi": 901430000000114``)."""
     if type(value) is str:
         return value
-    return str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"expected text, got {type(value).__name__}")
 
 
 # --- timestamps ----------------------------------------------------------------------------------
@@ -218,13 +227,13 @@ def _optional_float(value: Any, _: Any) -> float | None:
         return value
     if value == "":
         return None
-    return float(value)
+    return _to_float(value)
 
 
 def _optional_str(value: Any, _: Any) -> str | None:
     if type(value) is str or value is None:
         return value
-    return str(value)
+    return _to_str(value)
 
 
 def _optional_bool(value: Any, _: Any) -> bool | None:
@@ -250,7 +259,11 @@ def _optional_date(value: Any, _: Any) -> _dt.date | None:
 def _optional_json_object(value: Any, _: Any) -> dict[str, Any] | None:
     if type(value) is dict:
         return value
-    return dict(value) if isinstance(value, Mapping) else None
+    if isinstance(value, Mapping):
+        return dict(value)
+    if value is None or value == "":
+        return None
+    raise TypeError(f"expected an object, got {type(value).__name__}")
 
 
 _OPTIONAL_SCALARS: dict[Any, _Hook] = {
@@ -297,13 +310,35 @@ def _make_optional_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
     def structure_optional_attrs(value: Any, _: Any) -> Any:
         if type(value) is dict:
             return inner_hook(value, inner)
+        if value is None or value == "":
+            return None
         if isinstance(value, Mapping):
             return inner_hook(dict(value), inner)
         if has_id and (type(value) is int or (isinstance(value, str) and value.isdigit())):
             return inner_hook({"id": value}, inner)
-        return None
+        raise TypeError(f"expected an object, got {type(value).__name__}")
 
     return structure_optional_attrs
+
+
+def _is_list(type_: Any) -> bool:
+    return typing.get_origin(type_) is list
+
+
+def _make_list_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
+    """``list[X]``: a JSON array (``null`` reads as empty); anything else is an error."""
+    args = typing.get_args(type_)
+    item_type = args[0] if args else Any
+    item_hook = conv.get_structure_hook(item_type)
+
+    def structure_list(value: Any, _: Any) -> list[Any]:
+        if type(value) is list:
+            return [item_hook(item, item_type) for item in value]
+        if value is None:
+            return []
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+
+    return structure_list
 
 
 # --- shape quirks --------------------------------------------------------------------------------
@@ -316,21 +351,17 @@ def _hourly_time(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         hours, minutes = divmod(value, 60)
         return f"{hours % 24:02d}:{minutes:02d}"
-    return str(value)
+    raise TypeError(f"expected a time of day, got {type(value).__name__}")
 
 
 def _structure_hourly_point(value: Any, _: Any) -> HourlyPoint:
     if isinstance(value, dict):
         time, number = value.get("time"), value.get("value")
-    else:
+    elif isinstance(value, list) and len(value) == 2:
         time, number = value
+    else:
+        raise TypeError(f"expected a [time, value] pair, got {value!r:.60}")
     return HourlyPoint(time=_hourly_time(time), value=0.0 if number is None else _to_float(number))
-
-
-def _structure_hourly_points(value: Any, _: Any) -> list[HourlyPoint]:
-    if not isinstance(value, list):
-        return []
-    return [_structure_hourly_point(item, HourlyPoint) for item in value]
 
 
 def _make_sim_stats_hook(conv: cattrs.Converter) -> _Hook:
@@ -338,10 +369,10 @@ def _make_sim_stats_hook(conv: cattrs.Converter) -> _Hook:
 
     def structure_sim_stats(value: Any, cls: Any) -> SimStats:
         # The official spec declares an array; the API sends an object. Accept both.
-        if isinstance(value, list):
+        if isinstance(value, list) and len(value) <= 1:
             value = value[0] if value else {}
         if not isinstance(value, dict):
-            return SimStats()
+            raise TypeError(f"expected an object, got {type(value).__name__}")
         return base(value, cls)
 
     return structure_sim_stats
@@ -397,13 +428,6 @@ def _make_sim_counts_hook(conv: cattrs.Converter) -> _Hook:
     return structure_sim_counts
 
 
-def _structure_pdp_contexts(value: Any, _: Any) -> list[PdpContextDefinition]:
-    if not isinstance(value, list):
-        return []
-    hook = converter.get_structure_hook(PdpContextDefinition)
-    return [hook(item, PdpContextDefinition) for item in value if isinstance(item, dict)]
-
-
 # --- the converter -------------------------------------------------------------------------------
 
 
@@ -423,15 +447,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(_dt.datetime, lambda v, _: parse_datetime(v))
     conv.register_structure_hook(_dt.date, lambda v, _: parse_date(v))
     conv.register_structure_hook_factory(_is_optional, lambda t: _make_optional_hook(t, conv))
+    conv.register_structure_hook_factory(_is_list, lambda t: _make_list_hook(t, conv))
     conv.register_structure_hook(HourlyPoint, _structure_hourly_point)
-    conv.register_structure_hook_func(lambda t: t == list[HourlyPoint], _structure_hourly_points)
     conv.register_structure_hook(SimStats, _make_sim_stats_hook(conv))
     conv.register_structure_hook(DailyStats, _make_daily_stats_hook(conv))
     conv.register_structure_hook(Organisation, _make_organisation_hook(conv))
     conv.register_structure_hook(SimCounts, _make_sim_counts_hook(conv))
-    conv.register_structure_hook_func(
-        lambda t: t == list[PdpContextDefinition], _structure_pdp_contexts
-    )
     conv.register_unstructure_hook(_dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(_dt.date, lambda v: v.isoformat())
     return conv
@@ -439,6 +460,70 @@ def _make_converter() -> cattrs.Converter:
 
 converter: cattrs.Converter = _make_converter()
 """The shared converter; register hooks for new models here."""
+
+
+# What structuring raises on a value of the wrong kind (detailed validation is off, for speed).
+_STRUCTURE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
+class ShapeError(ValueError):
+    """A response did not have the documented shape: which model, which field, what value."""
+
+    def __init__(self, model: str, field: str, value: Any, reason: str) -> None:
+        self.model = model
+        self.field = field
+        self.value = value
+        self.reason = reason
+        where = model + ("." if field and not field.startswith("[") else "") + field
+        super().__init__(f"{where} = {_short(value)}: {reason}")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing key {exc.args[0]!r}" if exc.args else "missing key"
+    return str(exc) or type(exc).__name__
+
+
+def _field_key(field: attrs.Attribute[Any]) -> str:
+    # `class_` is sent as `class` (the renames of the converter's hooks).
+    return field.name[:-1] if field.name.endswith("_") else field.name
+
+
+def _locate(obj: Any, type_: Any, path: str) -> tuple[str, Any, str]:
+    """Find the innermost field of `obj` that fails to structure as `type_` (the slow path)."""
+    try:
+        converter.structure(obj, type_)
+    except _STRUCTURE_ERRORS as exc:
+        failure = (path, obj, _reason(exc))
+    else:
+        return (path, obj, "")
+    type_ = _optional_inner(type_) or type_
+    if attrs.has(type_) and isinstance(obj, dict):
+        for field in attrs.fields(type_):
+            key = _field_key(field)
+            if key in obj:
+                found = _locate(obj[key], field.type, f"{path}.{key}" if path else key)
+                if found[2]:
+                    return found
+            elif field.default is attrs.NOTHING:
+                return (f"{path}.{key}" if path else key, None, "missing")
+    elif typing.get_origin(type_) is list and isinstance(obj, list):
+        (item_type,) = typing.get_args(type_) or (Any,)
+        for index, item in enumerate(obj):
+            found = _locate(item, item_type, f"{path}[{index}]")
+            if found[2]:
+                return found
+    return failure
+
+
+def _shape_error(obj: Any, cls: Any) -> ShapeError:
+    field, value, reason = _locate(obj, cls, "")
+    return ShapeError(getattr(cls, "__name__", str(cls)), field, value, reason or "invalid")
 
 
 def structure(obj: Any, cls: type[T]) -> T:
@@ -450,8 +535,15 @@ def structure(obj: Any, cls: type[T]) -> T:
 
     Returns:
         An instance of ``cls``.
+
+    Raises:
+        ShapeError: A value has the wrong kind for its field.
     """
-    return converter.structure(obj, cls)
+    try:
+        return converter.structure(obj, cls)
+    except _STRUCTURE_ERRORS:
+        error = _shape_error(obj, cls)
+    raise error
 
 
 def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
@@ -465,12 +557,17 @@ def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
         A list of ``cls`` instances, in order.
 
     Raises:
-        TypeError: ``items`` is an object or a string rather than an array.
+        ShapeError: ``items`` is not an array, or an item does not fit ``cls``.
     """
-    if isinstance(items, (dict, str, bytes)):
-        raise TypeError(f"expected a JSON array, got {type(items).__name__}")
+    if type(items) is not list:
+        raise ShapeError(cls.__name__, "", items, "expected a JSON array")
     hook = converter.get_structure_hook(cls)
-    return [hook(item, cls) for item in items]
+    try:
+        return [hook(item, cls) for item in items]
+    except _STRUCTURE_ERRORS:
+        field, value, reason = _locate(items, list[cls], "")  # type: ignore[valid-type]
+        error = ShapeError(cls.__name__, field, value, reason or "invalid")
+    raise error
 
 
 def unstructure(obj: Any) -> Any:

@@ -14,6 +14,7 @@ import pytest
 
 from emnify_async import _json
 from emnify_async._converter import (
+    ShapeError,
     _parse_datetime_compat,
     _parse_datetime_fallback,
     _parse_datetime_fast,
@@ -30,6 +31,7 @@ from emnify_async.models import (
     Event,
     OrganisationSummary,
     Sim,
+    SimBatchRegistration,
     SimEndpoint,
     SimStatusId,
     Status,
@@ -217,14 +219,54 @@ class TestShapes:
         assert Sim(id=7) == structure({"id": 7}, Sim)
 
     def test_missing_required_id(self) -> None:
-        """A missing required id raises KeyError (detailed validation is off)."""
-        with pytest.raises(KeyError):
+        """A missing required id is a ShapeError naming the model and the field."""
+        with pytest.raises(ShapeError) as caught:
             structure({"iccid": "8988"}, Sim)
 
-    @pytest.mark.parametrize("junk", ["", [], 1.5, True])
-    def test_junk_instead_of_object(self, junk: Any) -> None:
-        """A non-object where an object is expected becomes None instead of failing."""
-        assert structure({"id": 1, "customer_org": junk}, Sim).customer_org is None
+        assert (caught.value.model, caught.value.field) == ("Sim", "id")
+
+    def test_empty_string_instead_of_object(self) -> None:
+        """An empty string where an object is expected reads as no object (seen in answers)."""
+        assert structure({"id": 1, "customer_org": ""}, Sim).customer_org is None
+
+    @pytest.mark.parametrize("junk", [[], 1.5, True, "abc", [{"id": 1}]])
+    def test_junk_instead_of_object_is_an_error(self, junk: Any) -> None:
+        """A value of another kind where an object is expected is not guessed away as None."""
+        with pytest.raises(ShapeError) as caught:
+            structure({"id": 1, "customer_org": junk}, Sim)
+
+        assert caught.value.field == "customer_org"
+        assert caught.value.value == junk
+
+    @pytest.mark.parametrize("junk", [{"value": "898"}, ["898"], True])
+    def test_object_instead_of_text_is_an_error(self, junk: Any) -> None:
+        """Text fields take text or numbers; an object never becomes the text of a dict."""
+        with pytest.raises(ShapeError) as caught:
+            structure({"id": 1, "iccid": junk}, Sim)
+
+        assert "Sim.iccid" in str(caught.value)
+
+    @pytest.mark.parametrize("junk", [True, {"n": 1}, [1]])
+    def test_non_number_for_number_is_an_error(self, junk: Any) -> None:
+        """A boolean, object or list is not a number, even where numbers come as strings."""
+        with pytest.raises(ShapeError) as caught:
+            structure({"id": 1, "status": {"id": junk}}, Sim)
+
+        assert caught.value.field == "status.id"
+
+    def test_nested_error_names_the_innermost_field(self) -> None:
+        """The error points at the failing field inside nested objects and list items."""
+        with pytest.raises(ShapeError) as caught:
+            structure_list([{"id": 1}, {"id": 2, "customer_org": {"country": [1]}}], Sim)
+
+        error = caught.value
+        assert (error.model, error.field, error.value) == ("Sim", "[1].customer_org.country", [1])
+
+    def test_list_field_rejects_an_object(self) -> None:
+        """A list field gets a list (or null for none), never the keys of an object."""
+        assert structure({"sim": None}, SimBatchRegistration).sim == []
+        with pytest.raises(ShapeError):
+            structure({"sim": {"id": 1}}, SimBatchRegistration)
 
     @pytest.mark.parametrize("ref", [5, "5"])
     def test_bare_id_instead_of_object(self, ref: Any) -> None:
@@ -244,13 +286,15 @@ class TestShapes:
         assert structure(body, Sim).status == Status(id=1)
 
     def test_detail_not_an_object(self) -> None:
-        """A free-form detail that isn't an object becomes None."""
-        assert structure({"id": 1, "detail": "n/a"}, Event).detail is None
+        """A free-form detail that isn't an object is an error, not silently dropped."""
+        assert structure({"id": 1, "detail": ""}, Event).detail is None
+        with pytest.raises(ShapeError):
+            structure({"id": 1, "detail": "n/a"}, Event)
 
     def test_structure_list_rejects_object(self) -> None:
         """structure_list refuses an object where a JSON array is expected."""
-        with pytest.raises(TypeError):
-            structure_list({"id": 1}, Sim)
+        with pytest.raises(ShapeError):
+            structure_list({"id": 1}, Sim)  # type: ignore[arg-type]
 
     def test_structure_list_matches_structure(self) -> None:
         """structure_list gives the same objects as structure on each item."""

@@ -48,5 +48,5 @@ class SimBatch:
 class SimBatchRegistration:
     """Response of registering a batch: the SIMs now assigned to the caller."""
 
-    sim: list[Sim] = attrs.field(factory=list)
+    sim: list[Sim]
     """Registered SIMs (usually only ``id`` and ``iccid`` are set)."""
