@@ -11,7 +11,11 @@ from collections.abc import Mapping, Sequence
 from ._exceptions import InputError
 from ._types import DateLike, IdLike, OrgLike, QueryValue
 
+MAX_ID = 2**63 - 1
+"""Ids and integers in bodies are signed 64-bit on the wire; larger ones are refused."""
+
 __all__ = [
+    "MAX_ID",
     "check_bool",
     "check_date_range",
     "check_id",
@@ -26,16 +30,26 @@ __all__ = [
     "ref_id",
 ]
 
-_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-_SORT_KEY = re.compile(r"^[+-]?[A-Za-z_][A-Za-z0-9_.]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# fullmatch everywhere: `$` would let a trailing newline through.
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+_SORT_KEY = re.compile(r"[+-]?[A-Za-z_][A-Za-z0-9_.]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _plain_int(value: object) -> int | None:
+    """`value` as a plain `int` (never a subclass, whose formatting could be anything)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return int.__index__(value)
 
 
 def check_id(value: object, name: str = "id") -> int:
-    """A positive integer id, or InputError."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputError(f"{name} must be a positive integer, got {value!r}")
-    return value
+    """A positive integer id (at most `MAX_ID`) as a plain `int`, or InputError."""
+    number = _plain_int(value)
+    if number is None or not 1 <= number <= MAX_ID:
+        raise InputError(f"{name} must be a positive integer id, got {value!r}")
+    return number
 
 
 def ref_id(value: IdLike, name: str) -> int:
@@ -45,21 +59,21 @@ def ref_id(value: IdLike, name: str) -> int:
     return check_id(getattr(value, "id", None), f"{name}.id")
 
 
-def check_org(value: OrgLike, name: str = "org") -> str:
+def check_org(value: OrgLike, name: str = "org") -> int | str:
     """The path segment of an organisation: a positive id, or `"my"`; InputError otherwise."""
-    if value == "my":
+    if type(value) is str and value == "my":
         return "my"
     if isinstance(value, str):
         raise InputError(f"{name} must be a positive organisation id or 'my', got {value!r}")
-    return str(ref_id(value, name))
+    return ref_id(value, name)
 
 
 def check_lookup_id(value: IdLike, name: str) -> int:
     """The id of a lookup value (statuses start at 0), given as an int or a model with `.id`."""
-    number = value if isinstance(value, int) else getattr(value, "id", None)
-    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+    number = _plain_int(value if isinstance(value, int) else getattr(value, "id", None))
+    if number is None or not 0 <= number <= MAX_ID:
         raise InputError(f"{name} must be a non-negative integer id, got {value!r}")
-    return int(number)  # a plain int, also for IntEnum members such as SimStatusId
+    return number  # a plain int, also for IntEnum members such as SimStatusId
 
 
 def check_bool(value: object, name: str) -> bool:
@@ -71,13 +85,16 @@ def check_bool(value: object, name: str) -> bool:
 
 def check_number(value: object, name: str, *, positive: bool) -> float:
     """A finite number that is positive (`positive=True`) or at least 0; InputError otherwise."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(f"{name} must be a number, got {value!r}")
-    if value < 0 or (positive and value == 0):
+    number: float = int.__index__(value) if isinstance(value, int) else float(value)
+    if not math.isfinite(number) or abs(number) > MAX_ID:
+        raise InputError(f"{name} must be a finite number within ±2**63, got {value!r}")
+    if number < 0 or (positive and number == 0):
         raise InputError(
             f"{name} must be {'positive' if positive else 'at least 0'}, got {value!r}"
         )
-    return value
+    return number
 
 
 def _filter_value(key: str, value: QueryValue) -> str:
@@ -87,11 +104,24 @@ def _filter_value(key: str, value: QueryValue) -> str:
         return "true" if value else "false"
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
-    text = str(value)
+    if isinstance(value, int):
+        text = str(int.__index__(value))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise InputError(f"filter {key!r}: a number must be finite, got {value!r}")
+        text = repr(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise InputError(
+            f"filter {key!r}: values are text, numbers, booleans, dates or None, got {value!r}"
+        )
     if "," in text:
         raise InputError(
             f"filter {key!r}: a value cannot contain ',' (emnify separates filters with commas)"
         )
+    if _CONTROL.search(text):
+        raise InputError(f"filter {key!r}: a value cannot contain control characters")
     return text
 
 
@@ -100,10 +130,14 @@ def encode_filter(q: Mapping[str, QueryValue] | str | None) -> str | None:
     if q is None:
         return None
     if isinstance(q, str):
+        if _CONTROL.search(q):
+            raise InputError("q cannot contain control characters")
         return q or None
+    if not isinstance(q, Mapping):
+        raise InputError(f"q must be a mapping of field to value, or a string, got {q!r}")
     parts = []
     for key, value in q.items():
-        if not isinstance(key, str) or not _FIELD.match(key):
+        if not isinstance(key, str) or not _FIELD.fullmatch(key):
             raise InputError(f"filter field names are identifiers, got {key!r}")
         parts.append(f"{key}:{_filter_value(key, value)}")
     return ",".join(parts) or None
@@ -113,19 +147,25 @@ def encode_sort(sort: str | Sequence[str] | None) -> str | None:
     """`"-status,id"` or `["-status", "id"]` -> `"-status,id"`; `-` means descending."""
     if sort is None:
         return None
-    keys = sort.split(",") if isinstance(sort, str) else list(sort)
+    if isinstance(sort, str):
+        keys = sort.split(",")
+    elif isinstance(sort, Sequence) and all(isinstance(key, str) for key in sort):
+        keys = list(sort)
+    else:
+        raise InputError(f"sort must be a string or a sequence of strings, got {sort!r}")
     keys = [key.strip() for key in keys if key.strip()]
     for key in keys:
-        if not _SORT_KEY.match(key):
+        if not _SORT_KEY.fullmatch(key):
             raise InputError(f"sort keys look like 'id' or '-status', got {key!r}")
     return ",".join(keys) or None
 
 
 def check_per_page(per_page: int, maximum: int) -> int:
     """`per_page` within 1..maximum, or InputError."""
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or not 1 <= per_page <= maximum:
+    number = _plain_int(per_page)
+    if number is None or not 1 <= number <= maximum:
         raise InputError(f"per_page must be an integer from 1 to {maximum}, got {per_page!r}")
-    return per_page
+    return number
 
 
 def encode_date(value: DateLike, name: str) -> datetime.date:
@@ -134,7 +174,7 @@ def encode_date(value: DateLike, name: str) -> datetime.date:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str) and _DATE.match(value):
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
