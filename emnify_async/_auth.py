@@ -12,15 +12,20 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from ._constants import FALLBACK_TOKEN_LIFETIME, TOKEN_RENEW_MARGIN
-from ._exceptions import APIStatusError, AuthenticationError, MissingCredentialsError
+from ._constants import AUTHENTICATE_PATH, FALLBACK_TOKEN_LIFETIME, TOKEN_RENEW_MARGIN
+from ._exceptions import (
+    APIResponseValidationError,
+    APIStatusError,
+    AuthenticationError,
+    MissingCredentialsError,
+)
 
-__all__ = ["Authenticator", "Credentials", "jwt_expiry"]
+__all__ = ["Authenticator", "Credentials", "LoginCall", "jwt_expiry"]
 
 logger = logging.getLogger("emnify")
 
-# Sends a body to POST /api/v1/authenticate and returns the decoded JSON answer.
-AuthenticateCall = Callable[[dict[str, str]], Awaitable[dict[str, Any]]]
+# One attempt of POST /api/v1/authenticate with this body; returns the decoded JSON object.
+LoginCall = Callable[[dict[str, str]], Awaitable[dict[str, Any]]]
 
 
 def jwt_expiry(token: str) -> float | None:
@@ -82,7 +87,7 @@ class Credentials:
 
 def _explain(exc: APIStatusError, mode: str | None) -> str:
     """Say what to check after a failed authenticate, without quoting any secret."""
-    if exc.error_token == "TooManyRequests" or exc.status == 429:
+    if exc.error_token == "TooManyRequests":
         return (
             "emnify refused to authenticate: too many attempts. The account is locked for a few "
             "minutes after 3 failed logins; wait before trying again."
@@ -100,19 +105,28 @@ def _explain(exc: APIStatusError, mode: str | None) -> str:
     return f"emnify authentication failed (HTTP {exc.status}): {hint}."
 
 
+# Statuses of a refused login; any other failure (429, 5xx, a lost connection, a garbled
+# answer) is transient and reported as itself, to be retried within the call's budget.
+def _refused(exc: APIStatusError) -> bool:
+    return exc.status < 500 and exc.status not in (408, 429)
+
+
 class Authenticator:
-    """Holds the current auth token and renews it, one authenticate call at a time."""
+    """Holds the current auth token and renews it, one login at a time.
+
+    It never retries by itself: each call passes `login`, which makes ONE authenticate
+    attempt within that call's deadline, and a failed login fails that call's attempt, so the
+    call's retry policy (attempts and deadline) covers logging in too.
+    """
 
     def __init__(
         self,
         credentials: Credentials,
-        authenticate: AuthenticateCall,
         *,
         clock: Callable[[], float] = time.time,
         renew_margin: float = TOKEN_RENEW_MARGIN,
     ) -> None:
         self._credentials = credentials
-        self._authenticate = authenticate
         self._clock = clock
         self._renew_margin = renew_margin
         self._token: str | None = None
@@ -128,21 +142,25 @@ class Authenticator:
     def _fresh(self) -> bool:
         return self._token is not None and self._clock() < self._renew_at
 
-    async def token(self) -> str:
-        """A valid auth token, authenticating first if there is none or it is about to expire."""
+    def current(self) -> str | None:
+        """The token if it is fresh, without waiting; None when a login is due."""
+        return self._token if self._fresh() else None
+
+    async def token(self, login: LoginCall) -> str:
+        """A valid auth token, logging in first if there is none or it is about to expire."""
         if self._fresh():
             assert self._token is not None
             return self._token
-        return await self._renew(stale=self._token)
+        return await self._renew(login, stale=self._token)
 
-    async def renew_after_rejection(self, rejected: str) -> str:
+    async def renew_after_rejection(self, rejected: str, login: LoginCall) -> str:
         """Get a new token after the API answered 401 to `rejected`.
 
         Concurrent callers that saw the same rejected token share one renewal.
         """
-        return await self._renew(stale=rejected)
+        return await self._renew(login, stale=rejected)
 
-    async def _renew(self, *, stale: str | None) -> str:
+    async def _renew(self, login: LoginCall, *, stale: str | None) -> str:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
@@ -150,44 +168,34 @@ class Authenticator:
             if self._token is not None and self._token != stale and self._fresh():
                 return self._token
             self._token = None
-            return await self._login()
+            return await self._login(login)
 
-    async def _login(self) -> str:
-        mode = self._credentials.mode
+    async def _login(self, login: LoginCall) -> str:
         answer: dict[str, Any] | None = None
         if self._refresh_token is not None:
             try:
-                answer = await self._authenticate({"refresh_token": self._refresh_token})
+                answer = await login({"refresh_token": self._refresh_token})
             except APIStatusError as exc:
+                if not _refused(exc):
+                    raise
                 logger.info("refresh token rejected (HTTP %s); logging in again", exc.status)
                 self._refresh_token = None
         if answer is None:
-            body = self._credentials.login_body()
-            try:
-                answer = await self._authenticate(body)
-            except APIStatusError as exc:
-                raise AuthenticationError(
-                    _explain(exc, mode),
-                    method=exc.method,
-                    path=exc.path,
-                    status=exc.status,
-                    error_code=exc.error_code,
-                    error_token=exc.error_token,
-                    errors=exc.errors,
-                    body=exc.body,
-                    request_id=exc.request_id,
-                    headers=exc.headers,
-                ) from None
+            answer = await self._login_with_credentials(login)
         token = answer.get("auth_token")
         if not isinstance(token, str) or not token:
             if "mfa_token" in answer:
-                message = "this user has multi-factor authentication on; use an application token"
-            else:
-                message = "the authenticate response had no auth_token"
-            raise AuthenticationError(
-                f"emnify authentication failed: {message}.",
+                raise AuthenticationError(
+                    "emnify authentication failed: this user has multi-factor authentication "
+                    "on; use an application token.",
+                    method="POST",
+                    path=AUTHENTICATE_PATH,
+                    status=200,
+                )
+            raise APIResponseValidationError(
+                "POST /api/v1/authenticate answered 200 without an auth_token",
                 method="POST",
-                path="/api/v1/authenticate",
+                path=AUTHENTICATE_PATH,
                 status=200,
             )
         refresh = answer.get("refresh_token")
@@ -204,3 +212,26 @@ class Authenticator:
         self._token = token
         logger.debug("authenticated; token valid for %.0f s", lifetime)
         return token
+
+    async def _login_with_credentials(self, login: LoginCall) -> dict[str, Any]:
+        body = self._credentials.login_body()
+        error: AuthenticationError | None = None
+        try:
+            return await login(body)
+        except APIStatusError as exc:
+            if not _refused(exc):
+                raise
+            error = AuthenticationError(
+                _explain(exc, self._credentials.mode),
+                method=exc.method,
+                path=exc.path,
+                status=exc.status,
+                error_code=exc.error_code,
+                error_token=exc.error_token,
+                errors=exc.errors,
+                body=exc.body,
+                request_id=exc.request_id,
+                headers=exc.headers,
+            )
+        # Raised outside the handler, so the refused answer is not chained as its context.
+        raise error

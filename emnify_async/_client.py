@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from types import TracebackType
 
+import attrs
+
 from ._auth import Credentials
 from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_PAGE_PREFETCH,
     DEFAULT_TIMEOUT,
     ENV_APPLICATION_TOKEN,
@@ -20,7 +23,7 @@ from ._constants import (
 from ._exceptions import InputError
 from ._ratelimit import RateLimits
 from ._retry import RetryPolicy
-from ._transport import Transport
+from ._transport import Transport, check_count
 from .resources import AsyncOrganisations, AsyncSimBatches, AsyncSims, AsyncTariffs
 
 __all__ = ["AsyncEmnify"]
@@ -49,6 +52,8 @@ class AsyncEmnify:
         page_prefetch: Pages a list call fetches ahead once it knows the total.
         rate_limits: Pace requests to emnify's documented limits (the default, `True`), to
             custom `RateLimits`, or not at all (`False`).
+        max_response_bytes: The largest response body read (default 64 MiB); a larger one
+            stops reading and raises `ResponseTooLargeError`.
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -68,6 +73,7 @@ class AsyncEmnify:
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         page_prefetch: int = DEFAULT_PAGE_PREFETCH,
         rate_limits: RateLimits | bool = True,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         if application_token is None and username is None:
             application_token = os.environ.get(ENV_APPLICATION_TOKEN) or None
@@ -77,18 +83,10 @@ class AsyncEmnify:
             password = os.environ.get(ENV_PASSWORD) or None
         if application_token is not None and username is not None:
             raise InputError("pass either application_token or username/password, not both")
-        if page_prefetch < 1:
-            raise InputError("page_prefetch must be at least 1")
+        page_prefetch = check_count(page_prefetch, "page_prefetch")
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
-            policy = RetryPolicy(
-                max_retries=max_retries,
-                deadline=policy.deadline,
-                initial_delay=policy.initial_delay,
-                max_delay=policy.max_delay,
-                jitter=policy.jitter,
-                max_retry_after=policy.max_retry_after,
-            )
+            policy = attrs.evolve(policy, max_retries=max_retries)
         self._credentials = Credentials(application_token, username=username, password=password)
         self._transport = Transport(
             base_url=base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL,
@@ -98,6 +96,7 @@ class AsyncEmnify:
             max_concurrency=max_concurrency,
             retry=policy,
             rate_limits=RateLimits() if rate_limits is True else (rate_limits or None),
+            max_response_bytes=max_response_bytes,
         )
         self.sims = AsyncSims(self._transport, page_prefetch=page_prefetch)
         """SIMs: list, get, update, activate, suspend, delete, events, stats."""

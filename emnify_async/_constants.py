@@ -28,6 +28,8 @@ DEFAULT_MAX_CONCURRENCY = 8
 # Pages of a list call fetched ahead of the consumer, once the first page gave the total.
 DEFAULT_PAGE_PREFETCH = 4
 KEEPALIVE_TIMEOUT = 15.0
+# The largest response body read; a flood past it is cut off with ResponseTooLargeError.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 DNS_CACHE_TTL = 300
 
 # Renew the auth token this many seconds before its `exp`.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import random
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     InputError,
+    ResponseTooLargeError,
 )
 
 __all__ = ["RETRYABLE_STATUSES", "RetryPolicy", "is_retryable", "new_retrying"]
@@ -38,7 +40,9 @@ class RetryPolicy:
     """How the client repeats requests that failed for a transient reason.
 
     Only requests that are safe to repeat are retried: GET, PUT, DELETE and PATCH, and a
-    POST only when its connection could not even be opened.
+    POST only when it provably never reached the server (its connection could not be opened,
+    or logging in failed before it was sent). Logging in counts against the same attempts and
+    deadline as the call that needed it.
     """
 
     max_retries: int = DEFAULT_MAX_RETRIES
@@ -55,12 +59,23 @@ class RetryPolicy:
     """A `Retry-After` longer than this is not waited for; the error is raised at once."""
 
     def __attrs_post_init__(self) -> None:
-        if self.max_retries < 0:
-            raise InputError("max_retries must be 0 or more")
-        if self.deadline <= 0:
-            raise InputError("the retry deadline must be positive")
-        if self.initial_delay < 0 or self.max_delay < 0 or self.jitter < 0:
-            raise InputError("retry delays must not be negative")
+        if type(self.max_retries) is not int or self.max_retries < 0:
+            raise InputError(f"max_retries must be an integer, 0 or more, got {self.max_retries!r}")
+        _check_seconds(self.deadline, "deadline", positive=True)
+        for name in ("initial_delay", "max_delay", "jitter", "max_retry_after"):
+            _check_seconds(getattr(self, name), name, positive=False)
+
+
+def _check_seconds(value: object, name: str, *, positive: bool) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+        or (positive and value == 0)
+    ):
+        wanted = "positive" if positive else "0 or more"
+        raise InputError(f"{name} must be a finite number of seconds, {wanted}, got {value!r}")
 
 
 def is_retryable(exc: BaseException, *, safe: bool, max_retry_after: float) -> bool:
@@ -71,14 +86,17 @@ def is_retryable(exc: BaseException, *, safe: bool, max_retry_after: float) -> b
         return exc.retry_after is None or exc.retry_after <= max_retry_after
     if isinstance(exc, APIConnectionError):
         return safe or not exc.sent
+    if isinstance(exc, ResponseTooLargeError):
+        return False  # asking again would read the same flood
     if isinstance(exc, APIResponseValidationError):
-        # A truncated or garbled body on a read: reading again is harmless.
+        # A blank, truncated or garbled answer, or a redirect: harmless to ask again only
+        # where the request is safe to repeat (the server may have acted on a write).
         return safe
     return False
 
 
 class _RetryIf(retry_base):
-    def __init__(self, *, safe: bool, max_retry_after: float) -> None:
+    def __init__(self, *, safe: Callable[[], bool], max_retry_after: float) -> None:
         self._safe = safe
         self._max_retry_after = max_retry_after
 
@@ -88,7 +106,7 @@ class _RetryIf(retry_base):
             return False
         exc = outcome.exception()
         return exc is not None and is_retryable(
-            exc, safe=self._safe, max_retry_after=self._max_retry_after
+            exc, safe=self._safe(), max_retry_after=self._max_retry_after
         )
 
 
@@ -121,10 +139,14 @@ def new_retrying(
     *,
     method: str,
     path: str,
-    safe: bool,
+    safe: Callable[[], bool],
     rng: Callable[[], float] = random.random,
 ) -> AsyncRetrying:
-    """A fresh tenacity retrier for one call (tenacity objects must not be shared)."""
+    """A fresh tenacity retrier for one call (tenacity objects must not be shared).
+
+    `safe()` tells, after a failed attempt, whether repeating it is harmless: always for an
+    idempotent operation, and for any operation whose attempt failed before sending it.
+    """
 
     def log_retry(retry_state: RetryCallState) -> None:
         outcome = retry_state.outcome

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
+import math
 import platform
 import time
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import aiohttp
 import attrs
@@ -23,27 +25,33 @@ from ._constants import (
 )
 from ._exceptions import (
     APIConnectionError,
+    APIError,
+    APIRedirectError,
     APIResponseValidationError,
     APITimeoutError,
     ClientClosedError,
     EmnifyError,
     InputError,
+    ResponseTooLargeError,
 )
 from ._json import dumps, loads
+from ._operation import Operation, Returns
 from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
 from ._status_errors import REQUEST_ID_HEADER, make_status_error
 from ._version import __version__
 
-__all__ = ["Response", "Transport", "check_base_url"]
+__all__ = ["AUTHENTICATE", "Response", "Transport", "check_base_url"]
+
+T = TypeVar("T")
 
 logger = logging.getLogger("emnify")
 
 _PLATFORM = f"Python {platform.python_version()}; aiohttp {aiohttp.__version__}"
 USER_AGENT = f"emnify-async/{__version__} ({_PLATFORM})"
-# Methods that may be repeated without changing the outcome. Every PATCH this SDK sends sets
-# fields to absolute values, so repeating one is harmless.
-_SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "PATCH"})
+
+AUTHENTICATE = Operation("POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True)
+"""Logging in creates nothing on the server, so repeating it is harmless."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -72,21 +80,25 @@ def check_base_url(base_url: str) -> str:
 
 @attrs.frozen
 class Response:
-    """A successful response: status, headers and the decoded JSON body (None when empty)."""
+    """An answer accepted as documented: status, headers and the decoded JSON body."""
 
     status: int
     headers: CIMultiDictProxy[str]
     data: Any
+    """The decoded JSON body; None for operations that answer with no content."""
     request_id: str | None
 
     @property
     def created_id(self) -> int | None:
         """The id at the end of the `Location` header of a `201 Created`."""
-        location = self.headers.get("Location")
-        if not location:
-            return None
-        tail = location.rstrip("/").rsplit("/", 1)[-1]
-        return int(tail) if tail.isdigit() else None
+        return _location_id(self.headers.get("Location"))
+
+
+def _location_id(location: str | None) -> int | None:
+    if not location:
+        return None
+    tail = location.rstrip("/").rsplit("/", 1)[-1]
+    return int(tail) if tail.isascii() and tail.isdigit() else None
 
 
 @attrs.frozen
@@ -94,6 +106,46 @@ class _Raw:
     status: int
     headers: CIMultiDictProxy[str]
     body: bytes
+
+
+class _Budget:
+    """One deadline for a whole call: every attempt, every wait and every login within it."""
+
+    __slots__ = ("deadline", "deadline_at", "loop")
+
+    def __init__(self, deadline: float) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.deadline = deadline
+        self.deadline_at = self.loop.time() + deadline
+
+    def remaining(self, method: str, path: str) -> float:
+        """Seconds left, or APITimeoutError once the deadline has passed."""
+        left = self.deadline_at - self.loop.time()
+        if left <= 0:
+            raise APITimeoutError(
+                f"{method} {path} ran out of its {self.deadline:g} s deadline",
+                method=method,
+                path=path,
+            )
+        return left
+
+
+class _CallState:
+    """Whether the current attempt has sent the request itself (not just logged in)."""
+
+    __slots__ = ("sent",)
+
+    def __init__(self) -> None:
+        self.sent = False
+
+
+def _client_error_detail(exc: aiohttp.ClientError) -> str:
+    # Only the status, the type and the OS-level text: aiohttp's own exception objects carry
+    # the request headers (with the bearer token), so they are never chained to ours.
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return f"{type(exc).__name__} (HTTP {exc.status}: {exc.message})"
+    text = str(exc)[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class Transport:
@@ -109,17 +161,15 @@ class Transport:
         max_concurrency: int,
         retry: RetryPolicy,
         rate_limits: RateLimits | None,
+        max_response_bytes: int,
     ) -> None:
-        if max_concurrency < 1:
-            raise InputError("max_concurrency must be at least 1")
-        if timeout <= 0 or connect_timeout <= 0:
-            raise InputError("timeouts must be positive")
         self.base_url = check_base_url(base_url)
         self.retry = retry
-        self.max_concurrency = max_concurrency
-        self._timeout = timeout
-        self._connect_timeout = connect_timeout
-        self._auth = Authenticator(credentials, self._authenticate)
+        self.max_concurrency = check_count(max_concurrency, "max_concurrency")
+        self.max_response_bytes = check_count(max_response_bytes, "max_response_bytes")
+        self._timeout = check_seconds(timeout, "timeout")
+        self._connect_timeout = check_seconds(connect_timeout, "connect_timeout")
+        self._auth = Authenticator(credentials)
         self.limiter = RateLimiter(rate_limits) if rate_limits is not None else None
         self._session: aiohttp.ClientSession | None = None
         self._semaphore: asyncio.Semaphore | None = None
@@ -166,89 +216,100 @@ class Transport:
     def closed(self) -> bool:
         return self._closed
 
-    # -- requests -------------------------------------------------------------------------------
+    # -- calls ----------------------------------------------------------------------------------
 
-    async def request(
+    async def call(
         self,
-        method: str,
+        op: Operation,
         path: str,
+        decode: Callable[[Response], T],
         *,
         params: Mapping[str, str] | None = None,
         json: Any = None,
-        authenticated: bool = True,
-        safe: bool | None = None,
-    ) -> Response:
-        """Send one API call, with retries, and return its decoded response.
+    ) -> T:
+        """Make one call of `op` at `path`, with retries, and return `decode(answer)`.
+
+        `decode` runs inside the attempt: an answer it cannot read (it raises
+        `APIResponseValidationError`) is retried like any other garbled answer, where the
+        operation is safe to repeat. Logging in happens within the same attempts and deadline.
 
         Raises:
             APIStatusError: (a subclass per status) when the API answers with an error.
-            APIConnectionError: when no response could be had within the retry policy.
+            APIResponseValidationError: when the answer is not what the operation documents.
+            APIConnectionError: when no answer could be had within the retry policy.
         """
-        method = method.upper()
-        if safe is None:
-            safe = method in _SAFE_METHODS
         body = None if json is None else dumps(json)
-        loop = asyncio.get_running_loop()
-        deadline_at = loop.time() + self.retry.deadline
-        retrying = new_retrying(self.retry, method=method, path=path, safe=safe)
+        budget = _Budget(self.retry.deadline)
+        state = _CallState()
+        login = functools.partial(self._login, budget=budget)
+        retrying = new_retrying(
+            self.retry,
+            method=op.method,
+            path=path,
+            safe=lambda: op.safe or not state.sent,
+        )
         async for attempt in retrying:
             with attempt:
-                return await self._attempt(
-                    method, path, params, body, authenticated, deadline_at - loop.time()
-                )
+                state.sent = False
+                response = await self._attempt(op, path, params, body, budget, state, login)
+                return decode(response)
         raise AssertionError("unreachable: tenacity either returns or re-raises")
-
-    async def _authenticate(self, body: dict[str, str]) -> dict[str, Any]:
-        # Authenticating creates nothing on the server, so repeating it is safe.
-        response = await self.request(
-            "POST", AUTHENTICATE_PATH, json=body, authenticated=False, safe=True
-        )
-        return response.data if isinstance(response.data, dict) else {}
 
     async def _attempt(
         self,
-        method: str,
+        op: Operation,
         path: str,
         params: Mapping[str, str] | None,
         body: bytes | None,
-        authenticated: bool,
-        remaining: float,
+        budget: _Budget,
+        state: _CallState,
+        login: Callable[[dict[str, str]], Any],
     ) -> Response:
-        if remaining <= 0:
-            raise APITimeoutError(
-                f"{method} {path} ran out of its {self.retry.deadline:.0f} s deadline",
-                method=method,
+        token = self._auth.current() or await self._await_token(op, path, budget, login)
+        state.sent = True
+        raw = await self._send(op.method, path, params, body, token, budget)
+        if raw.status == 401:
+            # Refused before it was processed: the token may have been revoked or expired
+            # early. Renew once and replay once.
+            state.sent = False
+            token = await self._await_token(op, path, budget, login, rejected=token)
+            state.sent = True
+            raw = await self._send(op.method, path, params, body, token, budget)
+        return accept(op, path, raw)
+
+    async def _await_token(
+        self,
+        op: Operation,
+        path: str,
+        budget: _Budget,
+        login: Callable[[dict[str, str]], Any],
+        *,
+        rejected: str | None = None,
+    ) -> str:
+        # Waiting for another caller's login counts against this call's deadline too.
+        renewal = (
+            self._auth.token(login)
+            if rejected is None
+            else self._auth.renew_after_rejection(rejected, login)
+        )
+        try:
+            return await asyncio.wait_for(renewal, budget.remaining(op.method, path))
+        except asyncio.TimeoutError:
+            error = APITimeoutError(
+                f"{op.method} {path} ran out of its {budget.deadline:g} s deadline while "
+                "logging in",
+                method=op.method,
                 path=path,
+                sent=False,
             )
-        if authenticated:
-            token = await self._auth.token()
-            raw = await self._send(method, path, params, body, token, remaining)
-            if raw.status == 401:
-                # The token may have been revoked or expired early: renew once and replay once.
-                token = await self._auth.renew_after_rejection(token)
-                raw = await self._send(method, path, params, body, token, remaining)
-        else:
-            raw = await self._send(method, path, params, body, None, remaining)
-        if raw.status >= 400:
-            raise make_status_error(
-                method=method, path=path, status=raw.status, headers=raw.headers, body=raw.body
-            )
-        request_id = raw.headers.get(REQUEST_ID_HEADER)
-        data: Any = None
-        if raw.body.strip() and raw.status != 204:
-            try:
-                data = loads(raw.body)
-            except ValueError as exc:
-                raise APIResponseValidationError(
-                    f"{method} {path} answered {raw.status} with a body that is not valid JSON "
-                    f"({len(raw.body)} bytes)",
-                    method=method,
-                    path=path,
-                    status=raw.status,
-                    body=raw.body,
-                    request_id=request_id,
-                ) from exc
-        return Response(status=raw.status, headers=raw.headers, data=data, request_id=request_id)
+        raise error
+
+    async def _login(self, body: dict[str, str], *, budget: _Budget) -> dict[str, Any]:
+        """One attempt of POST /api/v1/authenticate; the caller's retries cover it."""
+        path = AUTHENTICATE.path
+        raw = await self._send(AUTHENTICATE.method, path, None, dumps(body), None, budget)
+        data: dict[str, Any] = accept(AUTHENTICATE, path, raw).data
+        return data
 
     async def _send(
         self,
@@ -257,7 +318,7 @@ class Transport:
         params: Mapping[str, str] | None,
         body: bytes | None,
         token: str | None,
-        remaining: float,
+        budget: _Budget,
     ) -> _Raw:
         session = self._get_session()
         assert self._semaphore is not None
@@ -266,13 +327,15 @@ class Transport:
             headers["Authorization"] = f"Bearer {token}"
         if body is not None:
             headers["Content-Type"] = "application/json"
-        timeout = aiohttp.ClientTimeout(
-            total=min(self._timeout, remaining), sock_connect=self._connect_timeout
-        )
         if self.limiter is not None:
             await self.limiter.acquire(method, path)
         async with self._semaphore:
+            timeout = aiohttp.ClientTimeout(
+                total=min(self._timeout, budget.remaining(method, path)),
+                sock_connect=self._connect_timeout,
+            )
             started = time.perf_counter()
+            failure: APIError | None = None
             try:
                 async with session.request(
                     method,
@@ -283,31 +346,34 @@ class Transport:
                     timeout=timeout,
                     allow_redirects=False,
                 ) as resp:
-                    raw = _Raw(resp.status, resp.headers, await resp.read())
+                    raw = _Raw(resp.status, resp.headers, await self._read(resp, method, path))
             except aiohttp.ClientConnectorError as exc:
-                raise APIConnectionError(
-                    f"could not connect to {self.base_url} for {method} {path}: {exc.os_error}",
+                failure = APIConnectionError(
+                    f"could not connect to {self.base_url} for {method} {path}: "
+                    f"{str(exc.os_error)[:200]}",
                     method=method,
                     path=path,
                     sent=False,
-                ) from exc
-            except aiohttp.ConnectionTimeoutError as exc:
-                raise APITimeoutError(
+                )
+            except aiohttp.ConnectionTimeoutError:
+                failure = APITimeoutError(
                     f"timed out connecting to {self.base_url} for {method} {path}",
                     method=method,
                     path=path,
                     sent=False,
-                ) from exc
-            except asyncio.TimeoutError as exc:
-                raise APITimeoutError(
-                    f"{method} {path} timed out", method=method, path=path
-                ) from exc
+                )
+            except asyncio.TimeoutError:
+                failure = APITimeoutError(f"{method} {path} timed out", method=method, path=path)
             except aiohttp.ClientError as exc:
-                raise APIConnectionError(
-                    f"{method} {path} failed before a complete response: {type(exc).__name__}",
+                failure = APIConnectionError(
+                    f"{method} {path} failed before a complete response: "
+                    f"{_client_error_detail(exc)}",
                     method=method,
                     path=path,
-                ) from exc
+                )
+        if failure is not None:
+            # Raised outside the handler: nothing of aiohttp's is chained to our error.
+            raise failure
         if self.limiter is not None:
             self.limiter.observe(method, path, raw.status)
         logger.debug(
@@ -319,3 +385,117 @@ class Transport:
             raw.headers.get(REQUEST_ID_HEADER),
         )
         return raw
+
+    async def _read(self, resp: aiohttp.ClientResponse, method: str, path: str) -> bytes:
+        """The whole body, stopping with ResponseTooLargeError past `max_response_bytes`."""
+        limit = self.max_response_bytes
+        length = resp.content_length
+        if length is not None and length > limit:
+            raise _too_large(resp, method, path, limit)
+        if length is not None and "Content-Encoding" not in resp.headers:
+            return await resp.read()
+        # No length to trust (chunked, or compressed): count while reading.
+        chunks = []
+        size = 0
+        async for chunk in resp.content.iter_any():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(resp, method, path, limit)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _too_large(
+    resp: aiohttp.ClientResponse, method: str, path: str, limit: int
+) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{method} {path} answered {resp.status} with a body over the client's "
+        f"max_response_bytes ({limit} bytes); reading stopped",
+        method=method,
+        path=path,
+        status=resp.status,
+        limit=limit,
+        request_id=resp.headers.get(REQUEST_ID_HEADER),
+    )
+
+
+def accept(op: Operation, path: str, raw: _Raw) -> Response:
+    """The answer as `op` documents it, or the error that says how it is not."""
+    status = raw.status
+    request_id = raw.headers.get(REQUEST_ID_HEADER)
+    method = op.method
+    if status not in op.success:
+        if status >= 400:
+            error = make_status_error(
+                method=method, path=path, status=status, headers=raw.headers, body=raw.body
+            )
+            if op.sensitive:
+                error.body = b""
+            raise error
+        if 300 <= status < 400:
+            raise APIRedirectError(
+                f"{method} {path} answered {status} (a redirect, which is never followed)",
+                method=method,
+                path=path,
+                status=status,
+                location=raw.headers.get("Location"),
+                request_id=request_id,
+            )
+        documented = " or ".join(str(s) for s in sorted(op.success))
+        raise _invalid(op, path, raw, f"status {status}; the operation documents {documented}")
+    returns = op.returns
+    if returns is Returns.NOTHING:
+        return Response(status, raw.headers, None, request_id)
+    if returns is Returns.CREATED_ID:
+        if _location_id(raw.headers.get("Location")) is None:
+            raise _invalid(op, path, raw, "no Location header naming the new id")
+        return Response(status, raw.headers, None, request_id)
+    if not raw.body.strip():
+        raise _invalid(op, path, raw, f"an empty body where {returns.value} is documented")
+    try:
+        data = loads(raw.body)
+    except ValueError:
+        # Not raised here: the decoder's error holds the whole body as its context.
+        data = _NOT_JSON
+    if data is _NOT_JSON:
+        raise _invalid(op, path, raw, f"a body that is not valid JSON ({len(raw.body)} bytes)")
+    wanted = dict if returns is Returns.OBJECT else list
+    if type(data) is not wanted:
+        raise _invalid(
+            op, path, raw, f"a JSON {type(data).__name__} where {returns.value} is documented"
+        )
+    return Response(status, raw.headers, data, request_id)
+
+
+_NOT_JSON = object()
+
+
+def _invalid(op: Operation, path: str, raw: _Raw, what: str) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"{op.method} {path} answered {raw.status} with {what}",
+        method=op.method,
+        path=path,
+        status=raw.status,
+        # The answers of sensitive operations (logins) may hold secrets: never keep them.
+        body=b"" if op.sensitive else raw.body,
+        request_id=raw.headers.get(REQUEST_ID_HEADER),
+    )
+
+
+def check_count(value: object, name: str) -> int:
+    """A positive integer setting, or InputError."""
+    if type(value) is not int or value < 1:
+        raise InputError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
+def check_seconds(value: object, name: str) -> float:
+    """A positive, finite number of seconds, or InputError."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise InputError(f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)

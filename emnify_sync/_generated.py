@@ -134,8 +134,13 @@ class Sims:
         Every id is validated before anything is sent; repeated ids are updated once. Items are
         updated `concurrency` at a time (default: the client's `max_concurrency`), paced to
         emnify's rate limits and retried like single calls. A failing SIM never stops the
-        others: its error is on its `BulkItem`. A status change refused because the SIM already
-        has that status (e.g. after an earlier run was interrupted) counts as done.
+        others: its error is on its `BulkItem`.
+
+        Every reported outcome is true: when an update fails (including when its answer was
+        lost after the server may have acted), the SIM is read back; if it has the wanted
+        values the item is done (so a rerun after an interruption is idempotent), otherwise
+        it failed with the update's error. If reading back fails too, the item's outcome is
+        `"unknown"` (`OutcomeUnknownError`), and running it again is safe.
 
         Args:
             sim_ids: The SIMs to change.
@@ -688,6 +693,8 @@ class Emnify:
         page_prefetch: Pages a list call fetches ahead once it knows the total.
         rate_limits: Pace requests to emnify's documented limits (the default, `True`), to
             custom `RateLimits`, or not at all (`False`).
+        max_response_bytes: The largest response body read (default 64 MiB); a larger one
+            stops reading and raises `ResponseTooLargeError`.
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -707,6 +714,7 @@ class Emnify:
         max_concurrency: int = 8,
         page_prefetch: int = 4,
         rate_limits: RateLimits | bool = True,
+        max_response_bytes: int = 67108864,
     ) -> None:
         self._handle = ClientHandle(
             lambda: AsyncEmnify(
@@ -721,6 +729,7 @@ class Emnify:
                 max_concurrency=max_concurrency,
                 page_prefetch=page_prefetch,
                 rate_limits=rate_limits,
+                max_response_bytes=max_response_bytes,
             )
         )
         self._handle.release_on_collect(self)

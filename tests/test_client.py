@@ -124,16 +124,11 @@ class TestRequestShape:
         """A 201 gives the new id from the Location header."""
 
         async def create(request: web.Request) -> web.Response:
-            return web.Response(status=201, headers={"Location": "/api/v1/endpoint/123"})
+            return web.Response(status=201, headers={"Location": "/api/v1/tariff/123"})
 
-        fake.route("POST", "/api/v1/endpoint", create)
+        fake.route("POST", "/api/v1/tariff", create)
 
-        response = await fake_client._transport.request(
-            "POST", "/api/v1/endpoint", json={"name": "x"}
-        )
-
-        assert response.created_id == 123
-        assert response.data is None
+        assert await fake_client.tariffs.create(name="x", currency=1) == 123
 
     async def test_json_body_is_sent(self, fake: FakeAPI, fake_client: AsyncEmnify) -> None:
         """A request body is sent as JSON with the right content type."""

@@ -8,8 +8,9 @@ import random
 import pytest
 from aiohttp import web
 
-from emnify_async import AsyncEmnify, InputError
+from emnify_async import APIResponseValidationError, AsyncEmnify, InputError
 
+from .conftest import FAST_RETRY
 from .fakes import FakeAPI, json_response
 
 SIMS = "/api/v1/sim"
@@ -103,15 +104,14 @@ class TestStopRule:
         assert await _ids(fake_client, per_page=10) == list(range(1, 26))
         assert api.requested == [1, 2, 3]
 
-    async def test_no_metadata_means_one_page(
-        self, fake: FakeAPI, fake_client: AsyncEmnify
-    ) -> None:
-        """A list with neither totals nor links is a single page, never an endless loop."""
+    async def test_no_metadata_is_an_error(self, fake: FakeAPI, fake_client: AsyncEmnify) -> None:
+        """A page with neither totals nor links is not a paged answer: retried, then raised."""
         api = PagedSims(25, total_headers=False, link=False)
         fake.route("GET", SIMS, api)
 
-        assert await _ids(fake_client, per_page=10) == list(range(1, 11))
-        assert api.requested == [1]
+        with pytest.raises(APIResponseValidationError, match="no pagination headers"):
+            await _ids(fake_client, per_page=10)
+        assert api.requested == [1] * (FAST_RETRY.max_retries + 1)
 
     async def test_page_past_the_end_is_never_yielded_twice(
         self, fake: FakeAPI, fake_client: AsyncEmnify
@@ -131,16 +131,16 @@ class TestStopRule:
         assert len(ids) == len(set(ids))
         assert ids == sorted(ids)
 
-    async def test_repeated_last_page_is_detected_by_current_page(
+    async def test_answer_for_another_page_is_an_error(
         self, fake: FakeAPI, fake_client: AsyncEmnify
     ) -> None:
-        """A page answered as another page (the API's past-the-end reply) ends the listing."""
-        api = PagedSims(25, reported_pages=5)  # stale total: pages 4 and 5 come back as page 3
+        """Another page than asked for, while its own headers say the page exists, is not an
+        end of the listing: it is retried, then raised, so no item is silently lost."""
+        api = PagedSims(25, reported_pages=5)  # claims 5 pages, answers page 4 with page 3
         fake.route("GET", SIMS, api)
 
-        ids = await _ids(fake_client, per_page=10)
-
-        assert ids == list(range(1, 26))
+        with pytest.raises(APIResponseValidationError, match="page 3 instead"):
+            await _ids(fake_client, per_page=10)
 
     async def test_empty_listing(self, fake: FakeAPI, fake_client: AsyncEmnify) -> None:
         """An empty listing yields nothing after one request."""

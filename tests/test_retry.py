@@ -83,15 +83,15 @@ class TestWhatIsRetried:
         """A POST answered with 503 may have been applied: it is not repeated."""
 
         async def create(request: web.Request) -> web.Response:
-            return web.Response(status=201, headers={"Location": "/api/v1/thing/9"})
+            return web.Response(status=201, headers={"Location": "/api/v1/tariff/9"})
 
-        fake.route("POST", "/api/v1/thing", create)
-        fake.script("POST", "/api/v1/thing", _status(503))
+        fake.route("POST", "/api/v1/tariff", create)
+        fake.script("POST", "/api/v1/tariff", _status(503))
 
         with pytest.raises(InternalServerError):
-            await fake_client._transport.request("POST", "/api/v1/thing", json={"name": "x"})
+            await fake_client.tariffs.create(name="x", currency=1)
 
-        assert fake.calls_to("POST", "/api/v1/thing") == 1
+        assert fake.calls_to("POST", "/api/v1/tariff") == 1
 
     async def test_post_that_never_connected_is_retried(
         self, unused_tcp_port: int, caplog: pytest.LogCaptureFixture
@@ -101,9 +101,7 @@ class TestWhatIsRetried:
         base_url = f"http://127.0.0.1:{unused_tcp_port}"
         async with AsyncEmnify("t", base_url=base_url, retry=FAST_RETRY) as client:
             with pytest.raises(APIConnectionError) as caught:
-                await client._transport.request(
-                    "POST", "/api/v1/thing", json={}, authenticated=False
-                )
+                await client.tariffs.create(name="x", currency=1)
 
         retries = [r for r in caplog.records if r.getMessage().startswith("retrying POST")]
         assert caught.value.sent is False

@@ -1,18 +1,22 @@
-"""What every resource shares: typed GETs and pagers over the client's transport."""
+"""What every resource shares: calls of declared operations, decoded into models."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from .._converter import structure, structure_list
+from .._converter import ShapeError, structure, structure_list
 from .._exceptions import APIResponseValidationError
+from .._operation import Operation
 from .._pagination import AsyncPager
 from .._transport import Response, Transport
 
 __all__ = ["AsyncResource"]
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+PathParams = Mapping[str, int | str]
 
 
 class AsyncResource:
@@ -22,80 +26,113 @@ class AsyncResource:
         self._transport = transport
         self._page_prefetch = page_prefetch
 
-    async def _get(self, path: str, cls: type[T], params: Mapping[str, str] | None = None) -> T:
-        return await self._request_model("GET", path, cls, params=params)
-
-    async def _request_model(
+    async def _call(
         self,
-        method: str,
-        path: str,
+        op: Operation,
+        decode: Callable[[Response], R],
+        path_params: PathParams | None = None,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+    ) -> R:
+        path = op.url_path(path_params)
+        return await self._transport.call(
+            op, path, _decoding(op, path, decode), params=params, json=json
+        )
+
+    async def _model(
+        self,
+        op: Operation,
         cls: type[T],
+        path_params: PathParams | None = None,
         *,
         params: Mapping[str, str] | None = None,
         json: Any = None,
     ) -> T:
-        response = await self._transport.request(method, path, params=params, json=json)
-        body = self._body(response, path, method)
-        return _shaped(response, path, lambda: structure(body, cls), method)
+        """Call `op`, documented to answer one object, and build `cls` from it."""
+        return await self._call(
+            op, lambda r: structure(r.data, cls), path_params, params=params, json=json
+        )
 
-    async def _create(self, path: str, json: Any) -> int:
-        """POST a new object and return its id, from the `Location` header of the 201."""
-        response = await self._transport.request("POST", path, json=json)
-        created = response.created_id
-        if created is None:
-            raise _shape_error(response, path, "a Location header naming the new id", "POST")
+    async def _models(
+        self,
+        op: Operation,
+        cls: type[T],
+        path_params: PathParams | None = None,
+        *,
+        params: Mapping[str, str] | None = None,
+    ) -> list[T]:
+        """Call `op`, documented to answer an (un-paged) array, and build a `cls` per item."""
+        return await self._call(
+            op, lambda r: structure_list(r.data, cls), path_params, params=params
+        )
+
+    async def _create(self, op: Operation, json: Any, path_params: PathParams | None = None) -> int:
+        """Call `op`, documented to answer `201` with a `Location`; return the new id."""
+        created: int = await self._call(op, _created_id, path_params, json=json)
         return created
 
-    async def _get_list(
-        self, path: str, cls: type[T], params: Mapping[str, str] | None = None
-    ) -> list[T]:
-        response = await self._transport.request("GET", path, params=params)
-        data = self._body(response, path)
-        if not isinstance(data, list):
-            raise _shape_error(response, path, "a list")
-        return _shaped(response, path, lambda: structure_list(data, cls))
+    async def _send(
+        self,
+        op: Operation,
+        path_params: PathParams | None = None,
+        *,
+        json: Any = None,
+    ) -> None:
+        """Call `op`, documented to answer with no content."""
+        await self._call(op, _nothing, path_params, json=json)
 
-    def _pager(self, path: str, cls: type[T], params: Mapping[str, str]) -> AsyncPager[T]:
-        async def fetch(page: int) -> Response:
-            return await self._transport.request("GET", path, params={**params, "page": str(page)})
+    def _pager(
+        self,
+        op: Operation,
+        cls: type[T],
+        params: Mapping[str, str],
+        path_params: PathParams | None = None,
+    ) -> AsyncPager[T]:
+        """A pager over `op`, a paged list; `params` must hold `per_page`."""
+        path = op.url_path(path_params)
+        transport = self._transport
 
-        def parse(items: list[Any]) -> list[T]:
-            try:
-                return structure_list(items, cls)
-            except _SHAPE_ERRORS as exc:
-                raise _shape_error(
-                    None, path, f"items shaped like {cls.__name__} ({exc!r})"
-                ) from exc
+        async def fetch(page: int, decode: Callable[[Response], Any]) -> Any:
+            return await transport.call(
+                op, path, _decoding(op, path, decode), params={**params, "page": str(page)}
+            )
 
-        return AsyncPager(fetch, parse, prefetch=self._page_prefetch)
-
-    @staticmethod
-    def _body(response: Response, path: str, method: str = "GET") -> Any:
-        if response.data is None:
-            raise _shape_error(response, path, "a JSON body", method)
-        return response.data
-
-
-# What structuring raises when a body has an unexpected shape (detailed validation is off).
-_SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
-
-
-def _shaped(response: Response, path: str, build: Callable[[], T], method: str = "GET") -> T:
-    try:
-        return build()
-    except _SHAPE_ERRORS as exc:
-        raise _shape_error(response, path, f"the documented shape ({exc!r})", method) from exc
+        return AsyncPager(
+            fetch,
+            lambda items: structure_list(items, cls),
+            prefetch=self._page_prefetch,
+            per_page=int(params["per_page"]),
+            path=path,
+        )
 
 
-def _shape_error(
-    response: Response | None, path: str, wanted: str, method: str = "GET"
-) -> APIResponseValidationError:
-    status = response.status if response is not None else 200
-    return APIResponseValidationError(
-        f"{method} {path} answered {status} without {wanted}",
-        method=method,
-        path=path,
-        status=status,
-        body=b"",
-        request_id=response.request_id if response is not None else None,
-    )
+def _created_id(response: Response) -> int:
+    created = response.created_id
+    assert created is not None  # the transport accepts a 201 only with the id
+    return created
+
+
+def _nothing(response: Response) -> None:
+    return None
+
+
+def _decoding(op: Operation, path: str, decode: Callable[[Response], R]) -> Callable[[Response], R]:
+    """`decode`, with a model that does not fit the answer reported as a validation error."""
+
+    def run(response: Response) -> R:
+        try:
+            return decode(response)
+        except ShapeError as exc:
+            error = APIResponseValidationError(
+                f"{op.method} {path} answered {response.status} with {exc}",
+                method=op.method,
+                path=path,
+                status=response.status,
+                request_id=response.request_id,
+                model=exc.model,
+                field=exc.field,
+            )
+        raise error
+
+    return run

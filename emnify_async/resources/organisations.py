@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from .._operation import Operation, Returns
 from .._query import (
     check_bool,
     check_date_range,
@@ -29,6 +30,29 @@ from ._base import AsyncResource
 __all__ = ["AsyncOrganisations"]
 
 _ORG = "/api/v1/organisation"
+_MY = Operation("GET", f"{_ORG}/my", Returns.OBJECT)
+_STATUSES = Operation("GET", f"{_ORG}/status", Returns.ARRAY)
+_MONTHLY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats", Returns.OBJECT)
+_DAILY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats/daily", Returns.ARRAY)
+_HOURLY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats/hourly", Returns.OBJECT)
+_CURRENT_MONTH_DAILY_STATS = Operation("GET", "/api/v1/stats/daily", Returns.ARRAY)
+_ACTIVE_INCLUSIVE_VOLUMES = Operation(
+    "GET", f"{_ORG}/{{org}}/inclusive_volume/active", Returns.ARRAY
+)
+# Documented as `201` with the assignment; repeating it assigns the same volume again.
+_ASSIGN_INCLUSIVE_VOLUME = Operation(
+    "PUT",
+    f"{_ORG}/{{org}}/inclusive_volume/{{inclusive_volume_id}}",
+    Returns.OBJECT,
+    success=frozenset({201}),
+)
+_CREATE_INCLUSIVE_VOLUME = Operation(
+    "POST", f"{_ORG}/{{org_id}}/inclusive_volume", Returns.CREATED_ID
+)
+# Documented as `200` with no body.
+_UPDATE_TARIFF = Operation(
+    "PATCH", f"{_ORG}/{{org_id}}/tariff", Returns.NOTHING, success=frozenset({200, 204})
+)
 
 
 def _timestamp(day: datetime.date) -> str:
@@ -50,11 +74,11 @@ class AsyncOrganisations(AsyncResource):
 
     async def my(self) -> Organisation:
         """The details of your own organisation (GET /api/v1/organisation/my)."""
-        return await self._get(f"{_ORG}/my", Organisation)
+        return await self._model(_MY, Organisation)
 
     async def statuses(self) -> list[Status]:
         """The organisation statuses the API knows (GET /api/v1/organisation/status)."""
-        return await self._get_list(f"{_ORG}/status", Status)
+        return await self._models(_STATUSES, Status)
 
     async def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
         """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
@@ -68,7 +92,7 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        return await self._get(f"{_ORG}/{check_org(org)}/stats", OrganisationStats)
+        return await self._model(_MONTHLY_STATS, OrganisationStats, {"org": check_org(org)})
 
     async def daily_stats(
         self,
@@ -90,8 +114,9 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` or a date is malformed, or the end is before the start.
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        path = f"{_ORG}/{check_org(org)}/stats/daily"
-        return await self._get_list(path, DailyStats, check_date_range(start_date, end_date))
+        path_params = {"org": check_org(org)}
+        params = check_date_range(start_date, end_date)
+        return await self._models(_DAILY_STATS, DailyStats, path_params, params=params)
 
     async def hourly_stats(
         self,
@@ -113,15 +138,16 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` or a date is malformed, or the end is before the start.
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        path = f"{_ORG}/{check_org(org)}/stats/hourly"
-        return await self._get(path, HourlyTraffic, check_date_range(start_date, end_date))
+        path_params = {"org": check_org(org)}
+        params = check_date_range(start_date, end_date)
+        return await self._model(_HOURLY_STATS, HourlyTraffic, path_params, params=params)
 
     async def current_month_daily_stats(self) -> list[DailyStats]:
         """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
 
         Data costs are left out for enterprise organisations with an inclusive volume.
         """
-        return await self._get_list("/api/v1/stats/daily", DailyStats)
+        return await self._models(_CURRENT_MONTH_DAILY_STATS, DailyStats)
 
     async def active_inclusive_volumes(self, org: OrgLike = "my") -> list[InclusiveVolume]:
         """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
@@ -133,8 +159,9 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             NotFoundError: The organisation is unknown or not accessible.
         """
-        path = f"{_ORG}/{check_org(org)}/inclusive_volume/active"
-        return await self._get_list(path, InclusiveVolume)
+        return await self._models(
+            _ACTIVE_INCLUSIVE_VOLUMES, InclusiveVolume, {"org": check_org(org)}
+        )
 
     async def assign_inclusive_volume(
         self,
@@ -169,8 +196,10 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not accessible.
             UnprocessableEntityError: The volume is not allowed for this organisation.
         """
-        volume_id = check_id(inclusive_volume_id, "inclusive_volume_id")
-        path = f"{_ORG}/{check_org(org)}/inclusive_volume/{volume_id}"
+        path_params = {
+            "org": check_org(org),
+            "inclusive_volume_id": check_id(inclusive_volume_id, "inclusive_volume_id"),
+        }
         start, end = _period(start_date, end_date)
         body: dict[str, Any] = {}
         if start is not None:
@@ -179,7 +208,9 @@ class AsyncOrganisations(AsyncResource):
             body["end_date"] = None if end is None else _timestamp(end)
         if not isinstance(pooled, NotGiven):
             body["pooled"] = check_bool(pooled, "pooled")
-        return await self._request_model("PUT", path, InclusiveVolumeAssignment, json=body or None)
+        return await self._model(
+            _ASSIGN_INCLUSIVE_VOLUME, InclusiveVolumeAssignment, path_params, json=body or None
+        )
 
     async def create_inclusive_volume(
         self,
@@ -220,7 +251,7 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not a direct child.
             UnprocessableEntityError: The API refused a value (currency, ratezone, dates).
         """
-        path = f"{_ORG}/{check_id(org_id, 'org_id')}/inclusive_volume"
+        path_params = {"org_id": check_id(org_id, "org_id")}
         body: dict[str, Any] = {
             "currency": {"id": ref_id(currency, "currency")},
             "rate": check_number(rate, "rate", positive=True),
@@ -238,7 +269,7 @@ class AsyncOrganisations(AsyncResource):
             body["excess_traffic"] = check_number(excess_traffic, "excess_traffic", positive=False)
         if not isinstance(multi, NotGiven):
             body["multi"] = check_bool(multi, "multi")
-        return await self._create(path, body)
+        return await self._create(_CREATE_INCLUSIVE_VOLUME, body, path_params)
 
     async def update_tariff(self, org_id: int, tariff_id: IdLike) -> None:
         """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
@@ -257,5 +288,6 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not yours or a direct child.
             UnprocessableEntityError: One of the rules above is broken.
         """
-        path = f"{_ORG}/{check_id(org_id, 'org_id')}/tariff"
-        await self._transport.request("PATCH", path, json={"id": ref_id(tariff_id, "tariff_id")})
+        path_params = {"org_id": check_id(org_id, "org_id")}
+        body = {"id": ref_id(tariff_id, "tariff_id")}
+        await self._send(_UPDATE_TARIFF, path_params, json=body)

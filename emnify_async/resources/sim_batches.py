@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import re
 
-from .._converter import structure
 from .._exceptions import InputError
+from .._operation import Operation, Returns
 from ..models import Sim, SimBatch, SimBatchRegistration, SimStatusId
 from ._base import AsyncResource
 
 __all__ = ["AsyncSimBatches"]
 
-_BIC = re.compile(r"^[0-9A-Z]{16}$")
+_VALIDATE = Operation("GET", "/api/v1/sim_batch/bic/{bic}", Returns.OBJECT)
+_REGISTER = Operation("PATCH", "/api/v1/sim_batch/bic/{bic}", Returns.OBJECT)
+
+_BIC = re.compile(r"[0-9A-Z]{16}")
 _REGISTRABLE = (SimStatusId.ISSUED, SimStatusId.ACTIVATED, SimStatusId.FACTORY_TEST)
 
 
-def _check_bic(bic: str) -> str:
-    if not isinstance(bic, str) or not _BIC.match(bic):
+def _check_bic(bic: str) -> dict[str, str]:
+    if type(bic) is not str or not _BIC.fullmatch(bic):
         raise InputError(f"a BIC is 16 characters of digits and capital letters, got {bic!r}")
-    return bic
+    return {"bic": bic}
 
 
 class AsyncSimBatches(AsyncResource):
@@ -32,7 +35,7 @@ class AsyncSimBatches(AsyncResource):
             NotFoundError: No batch has this BIC.
             UnprocessableEntityError: The batch holds SIMs of another organisation.
         """
-        return await self._get(f"/api/v1/sim_batch/bic/{_check_bic(bic)}", SimBatch)
+        return await self._model(_VALIDATE, SimBatch, _check_bic(bic))
 
     async def register(self, bic: str, *, status: SimStatusId | int) -> list[Sim]:
         """Register a batch: its SIMs join your organisation with `status` (PATCH .../bic/{bic}).
@@ -47,15 +50,12 @@ class AsyncSimBatches(AsyncResource):
         Raises:
             UnprocessableEntityError: Unknown BIC, batch already registered, or foreign SIMs.
         """
-        path = f"/api/v1/sim_batch/bic/{_check_bic(bic)}"
-        if isinstance(status, bool) or status not in _REGISTRABLE:
+        path_params = _check_bic(bic)
+        if isinstance(status, bool) or not isinstance(status, int) or status not in _REGISTRABLE:
             raise InputError(
                 "a batch registers as Issued (0), Activated (1) or Factory Test (4), "
                 f"got {status!r}"
             )
-        response = await self._transport.request(
-            "PATCH", path, json={"sim_status": {"id": int(status)}}
-        )
-        if response.data is None:
-            return []
-        return structure(response.data, SimBatchRegistration).sim
+        body = {"sim_status": {"id": int.__index__(status)}}
+        registration = await self._model(_REGISTER, SimBatchRegistration, path_params, json=body)
+        return registration.sim

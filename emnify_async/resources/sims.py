@@ -6,9 +6,18 @@ import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .._bulk import BulkResult, OnResult, Progress, run_bulk, unique_ids
+from .._bulk import (
+    BulkResult,
+    OnResult,
+    Progress,
+    check_concurrency,
+    run_bulk,
+    unique_ids,
+    verified,
+)
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
-from .._exceptions import ConflictError, InputError, UnprocessableEntityError
+from .._exceptions import InputError
+from .._operation import Operation, Returns
 from .._pagination import AsyncPager
 from .._query import (
     check_date_range,
@@ -24,6 +33,16 @@ from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
 from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
+
+_LIST = Operation("GET", "/api/v1/sim", Returns.PAGE)
+_GET = Operation("GET", "/api/v1/sim/{sim_id}", Returns.OBJECT)
+# Every body of this SDK sets absolute values, so repeating the PATCH is harmless.
+_UPDATE = Operation("PATCH", "/api/v1/sim/{sim_id}", Returns.NOTHING)
+_DELETE = Operation("DELETE", "/api/v1/sim/{sim_id}", Returns.NOTHING)
+_EVENTS = Operation("GET", "/api/v1/sim/{sim_id}/event", Returns.PAGE)
+_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats", Returns.OBJECT)
+_DAILY_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats/daily", Returns.ARRAY)
+_STATUSES = Operation("GET", "/api/v1/sim/status", Returns.ARRAY)
 
 
 def _update_body(
@@ -45,6 +64,11 @@ def _update_body(
             "an update needs at least one of status, issuer_org, reseller_org, customer_org"
         )
     return body
+
+
+def _ref(value: Any) -> int | None:
+    """The id of a nested reference (`status`, `customer_org`, ...), None when empty."""
+    return None if value is None else value.id
 
 
 def _list_params(
@@ -85,7 +109,7 @@ class AsyncSims(AsyncResource):
             InputError: A filter, sort key or page size is malformed (nothing is sent).
         """
         params = _list_params(q, sort, check_per_page(per_page, SIM_MAX_PER_PAGE))
-        return self._pager("/api/v1/sim", Sim, params)
+        return self._pager(_LIST, Sim, params)
 
     async def get(self, sim_id: int) -> Sim:
         """Get one SIM (GET /api/v1/sim/{sim_id}).
@@ -93,7 +117,7 @@ class AsyncSims(AsyncResource):
         Raises:
             NotFoundError: No such SIM in this organisation.
         """
-        return await self._get(f"/api/v1/sim/{check_id(sim_id, 'sim_id')}", Sim)
+        return await self._model(_GET, Sim, {"sim_id": check_id(sim_id, "sim_id")})
 
     async def update(
         self,
@@ -116,9 +140,9 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: No field was given, or an id is not a positive integer.
         """
-        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}"
+        path_params = {"sim_id": check_id(sim_id, "sim_id")}
         body = _update_body(status, issuer_org, reseller_org, customer_org)
-        await self._transport.request("PATCH", path, json=body)
+        await self._send(_UPDATE, path_params, json=body)
 
     async def activate(self, sim_id: int) -> None:
         """Set a SIM's status to Activated (billing starts)."""
@@ -145,8 +169,13 @@ class AsyncSims(AsyncResource):
         Every id is validated before anything is sent; repeated ids are updated once. Items are
         updated `concurrency` at a time (default: the client's `max_concurrency`), paced to
         emnify's rate limits and retried like single calls. A failing SIM never stops the
-        others: its error is on its `BulkItem`. A status change refused because the SIM already
-        has that status (e.g. after an earlier run was interrupted) counts as done.
+        others: its error is on its `BulkItem`.
+
+        Every reported outcome is true: when an update fails (including when its answer was
+        lost after the server may have acted), the SIM is read back; if it has the wanted
+        values the item is done (so a rerun after an interruption is idempotent), otherwise
+        it failed with the update's error. If reading back fails too, the item's outcome is
+        `"unknown"` (`OutcomeUnknownError`), and running it again is safe.
 
         Args:
             sim_ids: The SIMs to change.
@@ -163,22 +192,19 @@ class AsyncSims(AsyncResource):
         """
         ids = unique_ids(sim_ids, "sim_ids")
         body = _update_body(status, issuer_org, reseller_org, customer_org)
-        # Only a pure status change can be recognised as already applied.
-        target: int | None = body["status"]["id"] if set(body) == {"status"} else None
+        workers = check_concurrency(concurrency, self._transport.max_concurrency)
 
         async def apply(sim_id: int) -> None:
-            try:
-                await self._transport.request("PATCH", f"/api/v1/sim/{sim_id}", json=body)
-            except (UnprocessableEntityError, ConflictError):
-                if target is None or not await self._has_status(sim_id, target):
-                    raise
+            path_params = {"sim_id": sim_id}
+            await verified(
+                lambda: self._send(_UPDATE, path_params, json=body),
+                lambda: self._holds(sim_id, body),
+                method=_UPDATE.method,
+                path=_UPDATE.url_path(path_params),
+            )
 
         return await run_bulk(
-            ids,
-            apply,
-            concurrency=concurrency or self._transport.max_concurrency,
-            progress=progress,
-            on_result=on_result,
+            ids, apply, concurrency=workers, progress=progress, on_result=on_result
         )
 
     async def bulk_activate(
@@ -215,9 +241,10 @@ class AsyncSims(AsyncResource):
             on_result=on_result,
         )
 
-    async def _has_status(self, sim_id: int, status: int) -> bool:
+    async def _holds(self, sim_id: int, body: dict[str, Any]) -> bool:
+        """Whether the SIM has every value of an update `body`."""
         sim = await self.get(sim_id)
-        return sim.status is not None and sim.status.id == status
+        return all(_ref(getattr(sim, name)) == wanted["id"] for name, wanted in body.items())
 
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
@@ -226,7 +253,7 @@ class AsyncSims(AsyncResource):
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
             PermissionDeniedError: A reseller tried to delete a SIM it has sold.
         """
-        await self._transport.request("DELETE", f"/api/v1/sim/{check_id(sim_id, 'sim_id')}")
+        await self._send(_DELETE, {"sim_id": check_id(sim_id, "sim_id")})
 
     def events(
         self,
@@ -246,13 +273,13 @@ class AsyncSims(AsyncResource):
             sort: Sort keys, e.g. `"-timestamp"`.
             per_page: Page size, 1 to 1000 (the default).
         """
-        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/event"
+        path_params = {"sim_id": check_id(sim_id, "sim_id")}
         params = _list_params(q, sort, check_per_page(per_page, EVENT_MAX_PER_PAGE))
-        return self._pager(path, Event, params)
+        return self._pager(_EVENTS, Event, params, path_params)
 
     async def stats(self, sim_id: int) -> SimStats:
         """Usage and costs of this and last month, and the last hour (GET .../stats)."""
-        return await self._get(f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/stats", SimStats)
+        return await self._model(_STATS, SimStats, {"sim_id": check_id(sim_id, "sim_id")})
 
     async def daily_stats(
         self,
@@ -271,9 +298,10 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: A date is malformed, or the end is before the start.
         """
-        path = f"/api/v1/sim/{check_id(sim_id, 'sim_id')}/stats/daily"
-        return await self._get_list(path, DailyStats, check_date_range(start_date, end_date))
+        path_params = {"sim_id": check_id(sim_id, "sim_id")}
+        params = check_date_range(start_date, end_date)
+        return await self._models(_DAILY_STATS, DailyStats, path_params, params=params)
 
     async def statuses(self) -> builtins.list[Status]:
         """The SIM statuses the API knows (GET /api/v1/sim/status)."""
-        return await self._get_list("/api/v1/sim/status", Status)
+        return await self._models(_STATUSES, Status)

@@ -10,6 +10,7 @@ import builtins
 from typing import Any
 
 from .._exceptions import InputError
+from .._operation import Operation, Returns
 from .._query import check_bool, check_id, check_lookup_id, check_number, ref_id
 from .._types import NOT_GIVEN, IdLike, NotGiven
 from ..models import Tariff
@@ -18,6 +19,11 @@ from ._base import AsyncResource
 __all__ = ["AsyncTariffs"]
 
 _PATH = "/api/v1/tariff"
+_LIST = Operation("GET", _PATH, Returns.ARRAY)
+_GET = Operation("GET", f"{_PATH}/{{tariff_id}}", Returns.OBJECT)
+_CREATE = Operation("POST", _PATH, Returns.CREATED_ID)
+_UPDATE = Operation("PATCH", f"{_PATH}/{{tariff_id}}", Returns.NOTHING)
+_DELETE = Operation("DELETE", f"{_PATH}/{{tariff_id}}", Returns.NOTHING)
 # References sent as {"id": n}; only the throttle can be removed, with {"id": null}.
 _REFERENCES = frozenset({"currency", "data_blocksize", "data_throttle"})
 
@@ -64,7 +70,7 @@ class AsyncTariffs(AsyncResource):
         Raises:
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._get_list(_PATH, Tariff)
+        return await self._models(_LIST, Tariff)
 
     async def get(self, tariff_id: int) -> Tariff:
         """One tariff (GET /api/v1/tariff/{tariff_id}).
@@ -73,7 +79,7 @@ class AsyncTariffs(AsyncResource):
             NotFoundError: No such tariff of your organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._get(f"{_PATH}/{check_id(tariff_id, 'tariff_id')}", Tariff)
+        return await self._model(_GET, Tariff, {"tariff_id": check_id(tariff_id, "tariff_id")})
 
     async def create(
         self,
@@ -130,7 +136,7 @@ class AsyncTariffs(AsyncResource):
             UnprocessableEntityError: The API refused a value.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._create(_PATH, _encode(_given(locals())))
+        return await self._create(_CREATE, _encode(_given(locals())))
 
     async def update(
         self,
@@ -166,10 +172,10 @@ class AsyncTariffs(AsyncResource):
             PermissionDeniedError: Called by an enterprise organisation.
         """
         body = _encode(_given(locals()))
-        path = f"{_PATH}/{check_id(tariff_id, 'tariff_id')}"
+        path_params = {"tariff_id": check_id(tariff_id, "tariff_id")}
         if not body:
             raise InputError("update() needs at least one field to change")
-        await self._transport.request("PATCH", path, json=body)
+        await self._send(_UPDATE, path_params, json=body)
 
     async def delete(self, tariff_id: int) -> None:
         """Delete a tariff (DELETE /api/v1/tariff/{tariff_id}).
@@ -180,4 +186,4 @@ class AsyncTariffs(AsyncResource):
                 organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        await self._transport.request("DELETE", f"{_PATH}/{check_id(tariff_id, 'tariff_id')}")
+        await self._send(_DELETE, {"tariff_id": check_id(tariff_id, "tariff_id")})
