@@ -128,8 +128,11 @@ class Emulator:
         serialized; no body gives the platform's usual body for the status), ``"reset"`` (drop
         the connection), ``"truncate"`` (real response cut in half), ``"slow"`` (real response
         trickled over ``delay`` seconds) or ``"delay"`` (wait ``delay`` seconds, then answer
-        normally). ``delay`` also postpones the other actions. Faults fire in FIFO order,
-        before authentication.
+        normally). Two actions serve the request first, so the server has acted when the answer
+        goes wrong: ``"replace"`` (its answer is replaced by ``status``/``headers``/``body``, as
+        a gateway that fails after forwarding) and ``"reset_after"`` (the connection is dropped
+        instead of answering). ``delay`` also postpones the other actions. Faults fire in FIFO
+        order, before authentication.
         """
         fault = ScriptedFault(
             method=method,

@@ -16,7 +16,7 @@ from emnify_async.testing._errors import TOO_MANY_REQUESTS, ApiError, error_body
 from emnify_async.testing._json import dumps
 from emnify_async.testing._keys import REQUEST_ID
 
-Action = Literal["respond", "reset", "truncate", "delay", "slow"]
+Action = Literal["respond", "reset", "truncate", "delay", "slow", "replace", "reset_after"]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 AUTHENTICATE_PATH = "/api/v1/authenticate"
 
@@ -117,6 +117,14 @@ def reset(request: web.Request) -> web.Response:
     return ResetResponse(status=502)
 
 
+async def _reset_async(request: web.Request) -> web.StreamResponse:
+    return reset(request)
+
+
+async def _ready(response: web.StreamResponse) -> web.StreamResponse:
+    return response
+
+
 async def truncate(request: web.Request, response: web.Response) -> web.StreamResponse:
     return await _stream(request, response, chunks=1, seconds=0.0, cut=True)
 
@@ -178,6 +186,11 @@ class FaultInjector:
         if fault.action == "delay":
             return await handler(request)
         body = fault.body if fault.body is not None else default_body(fault.status)
+        if fault.action == "reset_after":
+            return await _with_handler(request, handler, lambda _: _reset_async(request))
+        if fault.action == "replace":
+            replacement = make_response(fault.status, fault.headers, body)
+            return await _with_handler(request, handler, lambda _: _ready(replacement))
         return make_response(fault.status, fault.headers, body)
 
     @property
