@@ -84,6 +84,10 @@ class AsyncEmnify:
         if application_token is not None and username is not None:
             raise InputError("pass either application_token or username/password, not both")
         page_prefetch = check_count(page_prefetch, "page_prefetch")
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise InputError(f"retry must be a RetryPolicy, got {retry!r}")
+        if not isinstance(rate_limits, (bool, RateLimits)):
+            raise InputError(f"rate_limits must be True, False or RateLimits, got {rate_limits!r}")
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gzip
 import threading
 
 import pytest
 from aiohttp import web
 
-from emnify_async import AsyncEmnify, ClientClosedError, EmnifyError, InputError, __version__
+from emnify_async import (
+    AsyncEmnify,
+    ClientClosedError,
+    EmnifyError,
+    InputError,
+    ResponseTooLargeError,
+    RetryPolicy,
+    __version__,
+)
 
 from .fakes import FakeAPI, json_response
 
@@ -62,8 +72,24 @@ class TestConfiguration:
             {"max_retries": -1},
             {"page_prefetch": 0},
             {"username": "u", "password": "p"},
+            {"timeout": float("nan")},
+            {"connect_timeout": float("inf")},
+            {"max_concurrency": True},
+            {"max_response_bytes": 0},
+            {"retry": "fast"},
         ],
-        ids=["concurrency", "timeout", "retries", "prefetch", "token-and-user"],
+        ids=[
+            "concurrency",
+            "timeout",
+            "retries",
+            "prefetch",
+            "token-and-user",
+            "nan-timeout",
+            "inf-connect-timeout",
+            "bool-concurrency",
+            "no-bytes",
+            "retry-not-a-policy",
+        ],
     )
     def test_invalid_settings(self, kwargs: dict[str, object]) -> None:
         """Nonsense settings fail at construction with InputError."""
@@ -71,8 +97,18 @@ class TestConfiguration:
             AsyncEmnify("t", **kwargs)  # type: ignore[arg-type]
 
     def test_max_retries_overrides_policy(self) -> None:
-        """`max_retries` is a shortcut into the retry policy."""
-        assert AsyncEmnify("t", max_retries=7).retry_policy.max_retries == 7
+        """`max_retries` is a shortcut into the retry policy; the rest of it is kept."""
+        policy = RetryPolicy(deadline=5.0, max_retry_after=2.0)
+
+        client = AsyncEmnify("t", max_retries=7, retry=policy)
+
+        assert client.retry_policy == RetryPolicy(deadline=5.0, max_retry_after=2.0, max_retries=7)
+
+    @pytest.mark.parametrize("value", [float("nan"), -1.0, True])
+    def test_invalid_retry_policy(self, value: object) -> None:
+        """A retry policy with a NaN, negative or boolean number is refused."""
+        with pytest.raises(InputError):
+            RetryPolicy(deadline=value)  # type: ignore[arg-type]
 
 
 class TestLifecycle:
@@ -166,3 +202,54 @@ class TestConcurrencyBound:
             await asyncio.gather(*(client.sims.get(5) for _ in range(20)))
 
         assert peak == 2
+
+
+class TestResponseSizeBound:
+    async def test_endless_body_is_cut_off_at_the_bound(self, fake: FakeAPI) -> None:
+        """A body that never ends stops at `max_response_bytes`, not at the timeout."""
+
+        async def endless(request: web.Request) -> web.StreamResponse:
+            response = web.StreamResponse(headers={"Content-Type": "application/json"})
+            await response.prepare(request)
+            chunk = b"[" + b"0," * 32_768
+            with contextlib.suppress(ConnectionError):
+                while True:
+                    await response.write(chunk)
+            return response
+
+        fake.route("GET", "/api/v1/sim/5", endless)
+        async with AsyncEmnify(
+            fake.token, base_url=fake.url, max_response_bytes=1 << 20, timeout=30
+        ) as client:
+            with pytest.raises(ResponseTooLargeError) as caught:
+                await client.sims.get(5)
+
+        assert caught.value.limit == 1 << 20
+        assert caught.value.status == 200
+        assert fake.calls_to("GET", "/api/v1/sim/5") == 1  # not retried
+
+    async def test_announced_length_over_the_bound_is_refused_unread(self, fake: FakeAPI) -> None:
+        """A Content-Length over the bound is refused before the body is read."""
+
+        async def big(request: web.Request) -> web.Response:
+            return web.Response(body=b"x" * 4096, content_type="application/json")
+
+        fake.route("GET", "/api/v1/sim/5", big)
+        async with AsyncEmnify(fake.token, base_url=fake.url, max_response_bytes=2048) as client:
+            with pytest.raises(ResponseTooLargeError):
+                await client.sims.get(5)
+
+    async def test_compressed_body_is_bounded_after_decompression(self, fake: FakeAPI) -> None:
+        """A small gzip body that inflates past the bound is cut off while inflating."""
+        inflated = b"[" + b"0," * (2 << 20) + b"0]"
+
+        async def bomb(request: web.Request) -> web.Response:
+            return web.Response(
+                body=gzip.compress(inflated),
+                headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+            )
+
+        fake.route("GET", "/api/v1/sim/5", bomb)
+        async with AsyncEmnify(fake.token, base_url=fake.url, max_response_bytes=1 << 20) as client:
+            with pytest.raises(ResponseTooLargeError):
+                await client.sims.get(5)
