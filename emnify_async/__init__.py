@@ -7,11 +7,12 @@ async with AsyncEmnify() as client:          # EMNIFY_APPLICATION_TOKEN from the
         print(sim.iccid)
 """
 
-from ._bulk import BulkItem, BulkResult, OnResult, Progress
+from ._bulk import BulkItem, BulkResult, OnResult, Outcome, Progress
 from ._client import AsyncEmnify
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIRedirectError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -25,8 +26,10 @@ from ._exceptions import (
     InternalServerError,
     MissingCredentialsError,
     NotFoundError,
+    OutcomeUnknownError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPager, Page
@@ -91,6 +94,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIRedirectError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -143,6 +147,8 @@ __all__ = [
     "OrganisationRelation",
     "OrganisationStats",
     "OrganisationSummary",
+    "Outcome",
+    "OutcomeUnknownError",
     "Page",
     "PathLimit",
     "PdpContextDefinition",
@@ -153,6 +159,7 @@ __all__ = [
     "RateLimitError",
     "RateLimits",
     "Ratezone",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "Sim",
     "SimBatch",
