@@ -9,7 +9,16 @@ import logging
 import pytest
 from aiohttp import web
 
-from emnify_async import AsyncEmnify, AuthenticationError, MissingCredentialsError
+from emnify_async import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    AsyncEmnify,
+    AuthenticationError,
+    InternalServerError,
+    MissingCredentialsError,
+    RetryPolicy,
+)
 from emnify_async._auth import jwt_expiry
 
 from .conftest import FAST_RETRY
@@ -221,3 +230,104 @@ class TestFailedAuthentication:
         text = repr(client) + repr(client._credentials)
         assert "hunter2" not in text
         assert hashlib.sha1(b"hunter2").hexdigest() not in text
+
+
+AUTH_PATH = "/api/v1/authenticate"
+
+
+class TestLoginWithinTheCallsBudget:
+    async def test_login_outage_uses_the_calls_attempts_and_is_not_an_auth_error(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A login answered 503 is an outage: one attempt per retry of the call (not retries
+        of retries), reported as InternalServerError rather than "check the token"."""
+        fake.script(
+            "POST",
+            AUTH_PATH,
+            *[json_response({"message": "Service Unavailable"}, 503) for _ in range(20)],
+        )
+
+        with pytest.raises(InternalServerError) as caught:
+            await fake_client.sims.statuses()
+
+        assert not isinstance(caught.value, AuthenticationError)
+        assert caught.value.path == AUTH_PATH
+        assert fake.calls_to("POST", AUTH_PATH) == FAST_RETRY.max_retries + 1
+        assert fake.calls_to("GET", STATUS_PATH) == 0
+
+    async def test_unreachable_api_is_one_connection_attempt_per_retry(
+        self, unused_tcp_port: int
+    ) -> None:
+        """Against an API that refuses connections, a call with 3 retries tries 4 times."""
+        counted: list[str] = []
+        handler = logging.Handler()
+        handler.emit = lambda record: counted.append(record.getMessage())  # type: ignore[method-assign]
+        logger = logging.getLogger("emnify")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        try:
+            base_url = f"http://127.0.0.1:{unused_tcp_port}"
+            async with AsyncEmnify("t", base_url=base_url, retry=FAST_RETRY) as client:
+                with pytest.raises(APIConnectionError) as caught:
+                    await client.sims.get(1)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(logging.NOTSET)
+
+        retries = [m for m in counted if m.startswith("retrying")]
+        assert retries == [m for m in retries if m.startswith("retrying GET /api/v1/sim/1")]
+        assert len(retries) == FAST_RETRY.max_retries
+        assert caught.value.sent is False
+
+    async def test_blank_login_answer_is_retried(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A blank 200 from /authenticate is a garbled answer, retried, not a bad token."""
+        fake.route("GET", STATUS_PATH, _statuses)
+        fake.script("POST", AUTH_PATH, web.Response(status=200, body=b""))
+
+        assert len(await fake_client.sims.statuses()) == 1
+        assert fake.calls_to("POST", AUTH_PATH) == 2
+
+    async def test_login_answer_without_token_is_garbled_not_refused(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A 200 without an auth_token stays a validation error after the retries."""
+        fake.script("POST", AUTH_PATH, *[json_response({"hello": "world"}) for _ in range(10)])
+
+        with pytest.raises(APIResponseValidationError):
+            await fake_client.sims.statuses()
+
+    async def test_deadline_covers_the_login(self, fake: FakeAPI) -> None:
+        """One deadline for the whole call: a slow login leaves less time for the request."""
+
+        async def hang(request: web.Request) -> web.Response:
+            await asyncio.Event().wait()
+            raise AssertionError("unreachable")
+
+        fake.route("GET", STATUS_PATH, hang)
+        fake.auth_delay = 0.6
+        policy = RetryPolicy(max_retries=0, deadline=1.0)
+        async with AsyncEmnify(fake.token, base_url=fake.url, retry=policy) as client:
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            with pytest.raises(APITimeoutError):
+                await client.sims.statuses()
+            elapsed = loop.time() - started
+
+        # Without the login counted, the call took the login (0.6 s) plus a full second.
+        assert elapsed < 1.4
+
+    async def test_post_is_retried_when_only_its_login_failed(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A create whose login failed was never sent, so repeating it is harmless."""
+
+        async def create(request: web.Request) -> web.Response:
+            return web.Response(status=201, headers={"Location": "/api/v1/tariff/4"})
+
+        fake.route("POST", "/api/v1/tariff", create)
+        fake.script("POST", AUTH_PATH, json_response({"message": "Bad Gateway"}, 502))
+
+        assert await fake_client.tariffs.create(name="t", currency=1) == 4
+        assert fake.calls_to("POST", "/api/v1/tariff") == 1

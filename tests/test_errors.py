@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from aiohttp import web
 
 from emnify_async import (
+    APIConnectionError,
+    APIRedirectError,
     APIResponseValidationError,
     APIStatusError,
+    APITimeoutError,
     AsyncEmnify,
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    EmnifyError,
     ErrorDetail,
+    InputError,
     InternalServerError,
     NotFoundError,
+    OutcomeUnknownError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 from emnify_async._status_errors import make_status_error, parse_retry_after
+from emnify_async.testing import Emulator
 
 from .fakes import FakeAPI, json_response
 
@@ -196,3 +206,75 @@ class TestUnexpectedShapes:
 
         with pytest.raises(APIResponseValidationError):
             await fake_client.sims.statuses()
+
+
+class TestPickling:
+    async def test_errors_from_real_failures_cross_a_process_boundary(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """Every error the SDK raises pickles with its status, codes, message and request id
+        (for process pools and job queues)."""
+        emnify_emulator.inject("GET", "/api/v1/sim/6", status=200, body=b"", times=10)
+        emnify_emulator.inject(
+            "GET", "/api/v1/sim/7", status=302, headers={"Location": "/x"}, times=10
+        )
+        emnify_emulator.inject("GET", "/api/v1/sim/8", status=429, times=10)
+        raised: list[Exception] = []
+        for call in (
+            client.sims.get(999_999),  # 404 with emnify's body
+            client.sims.get(6),  # blank 200
+            client.sims.get(7),  # redirect
+            client.sims.get(8),  # 429
+            client.sims.update(1, status=3),  # 422 with nested errors
+        ):
+            with pytest.raises(EmnifyError) as caught:
+                await call
+            raised.append(caught.value)
+        raised.append(InputError("per_page must be an integer"))
+
+        for error in raised:
+            copy = pickle.loads(pickle.dumps(error))
+
+            assert type(copy) is type(error)
+            assert str(copy) == str(error)
+            assert copy.__dict__ == error.__dict__
+        not_found = pickle.loads(pickle.dumps(raised[0]))
+        assert isinstance(not_found, NotFoundError)
+        assert (not_found.status, not_found.error_code, not_found.error_token) == (
+            404,
+            1201,
+            "NotFound",
+        )
+        assert not_found.request_id is not None
+
+    def test_every_exception_class_round_trips(self) -> None:
+        """Built directly, each public exception class survives pickling."""
+        detail = ErrorDetail(1401, "InvalidReference", "Service profile not found.")
+        status = UnprocessableEntityError(
+            "validation failed",
+            method="PATCH",
+            path="/api/v1/sim/1",
+            status=422,
+            error_code=1400,
+            error_token="InputValidationFailed",
+            errors=[detail],
+            body=b"{}",
+            request_id="r-1",
+            headers={"x-amzn-RequestId": "r-1"},
+        )
+        samples: list[Exception] = [
+            status,
+            APIConnectionError("reset", method="GET", path="/p", sent=False),
+            APITimeoutError("slow", method="GET", path="/p"),
+            APIRedirectError("302", method="GET", path="/p", status=302, location="/x"),
+            ResponseTooLargeError("big", method="GET", path="/p", status=200, limit=10),
+            OutcomeUnknownError(
+                "unknown", method="PATCH", path="/p", error=status, verify_error=status
+            ),
+        ]
+
+        for sample in samples:
+            copy = pickle.loads(pickle.dumps(sample))
+            assert type(copy) is type(sample)
+            assert str(copy) == str(sample)
+        assert pickle.loads(pickle.dumps(status)).errors == [detail]
