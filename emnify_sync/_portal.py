@@ -13,11 +13,13 @@ import atexit
 import concurrent.futures
 import contextlib
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Coroutine
 from typing import Any, Generic, Protocol, TypeVar
 
+import emnify_async
 from emnify_async import EmnifyError
 
 __all__ = ["AsyncUsageWarning", "Portal", "portal"]
@@ -176,11 +178,30 @@ class Portal:
             "emnify_sync.Emnify was called from a thread that runs an event loop; the call "
             "blocks that loop until it finishes. In async code use emnify_async.AsyncEmnify.",
             AsyncUsageWarning,
-            stacklevel=4,
+            stacklevel=_caller_stacklevel(),
         )
 
 
 _INHERITED: list[object] = []
+
+# Frames in these directories are the SDK's; a warning points at the first frame outside them.
+_SDK_DIRS = tuple(
+    os.path.dirname(path) + os.sep for path in (__file__, emnify_async.__file__ or "") if path
+)
+
+
+def _caller_stacklevel() -> int:
+    """The `stacklevel` that makes a warning raised by our caller point at the user's line.
+
+    The depth differs between a plain call and a pager's generators, so it is counted rather
+    than fixed (`skip_file_prefixes` would do this, but only exists from Python 3.12).
+    """
+    frame = sys._getframe(1)  # the function that calls warnings.warn: stacklevel 1
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_SDK_DIRS):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 class _Call(Generic[T]):
