@@ -13,11 +13,13 @@ import atexit
 import concurrent.futures
 import contextlib
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Coroutine
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
+import emnify_async
 from emnify_async import EmnifyError
 
 __all__ = ["AsyncUsageWarning", "Portal", "portal"]
@@ -153,14 +155,15 @@ class Portal:
             raise EmnifyError("the interpreter is exiting; emnify_sync can make no more calls")
         self._warn_if_loop_running()
         loop = self._ensure_loop()
-        future = asyncio.run_coroutine_threadsafe(make(), loop)
+        call = _Call(loop, make())
         try:
-            return future.result()
+            return call.result.result()
         except KeyboardInterrupt:
-            # Ctrl-C: cancel the request on the loop, wait briefly for it to unwind, re-raise.
-            future.cancel()
+            # Ctrl-C: cancel the task on the loop and wait (bounded) until it has unwound, so
+            # that cleanup which follows (a pager's aclose) never meets it still running.
+            call.cancel()
             with contextlib.suppress(BaseException):  # the interrupt is what matters
-                future.result(_SHUTDOWN_TIMEOUT)
+                call.result.result(_SHUTDOWN_TIMEOUT)
             raise
 
     def _warn_if_loop_running(self) -> None:
@@ -175,11 +178,68 @@ class Portal:
             "emnify_sync.Emnify was called from a thread that runs an event loop; the call "
             "blocks that loop until it finishes. In async code use emnify_async.AsyncEmnify.",
             AsyncUsageWarning,
-            stacklevel=4,
+            stacklevel=_caller_stacklevel(),
         )
 
 
 _INHERITED: list[object] = []
+
+# Frames in these directories are the SDK's; a warning points at the first frame outside them.
+_SDK_DIRS = tuple(
+    os.path.dirname(path) + os.sep for path in (__file__, emnify_async.__file__ or "") if path
+)
+
+
+def _caller_stacklevel() -> int:
+    """The `stacklevel` that makes a warning raised by our caller point at the user's line.
+
+    The depth differs between a plain call and a pager's generators, so it is counted rather
+    than fixed (`skip_file_prefixes` would do this, but only exists from Python 3.12).
+    """
+    frame = sys._getframe(1)  # the function that calls warnings.warn: stacklevel 1
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_SDK_DIRS):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+class _Call(Generic[T]):
+    """One coroutine run as a task on the loop; `result` completes only once the task is done.
+
+    Unlike `run_coroutine_threadsafe`, whose future reports "cancelled" the moment it is asked
+    to cancel, this waits for the task itself to finish unwinding.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T]) -> None:
+        self.result: concurrent.futures.Future[T] = concurrent.futures.Future()
+        self._loop = loop
+        self._coro = coro
+        self._task: asyncio.Task[T] | None = None
+        loop.call_soon_threadsafe(self._start)
+
+    def cancel(self) -> None:
+        """Ask the task to cancel; callbacks run in order, so it always exists by then."""
+        with contextlib.suppress(RuntimeError):  # the loop is already closed
+            self._loop.call_soon_threadsafe(self._cancel)
+
+    def _start(self) -> None:
+        self._task = self._loop.create_task(self._coro)
+        self._task.add_done_callback(self._finish)
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _finish(self, task: asyncio.Task[T]) -> None:
+        if task.cancelled():
+            self.result.set_exception(concurrent.futures.CancelledError())
+            return
+        exc = task.exception()
+        if exc is not None:
+            self.result.set_exception(exc)
+        else:
+            self.result.set_result(task.result())
 
 
 async def _close_all(clients: list[_Closeable]) -> None:

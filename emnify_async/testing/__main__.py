@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import shlex
+import sys
 import time
 from collections.abc import Sequence
 
@@ -48,8 +50,33 @@ async def serve(config: EmulatorConfig) -> None:
         print(f"sims: {config.sims}, seed: {config.seed}, start: {elapsed:.2f} s")
         print(f"application_token: {emu.application_token}")
         print(f"username: {emu.username}")
-        print(f"password: {emu.password}", flush=True)
+        print(f"password: {emu.password}")
+        for line in export_lines(emu):
+            print(line)
+        sys.stdout.flush()
         await asyncio.Event().wait()
+
+
+def export_lines(emu: Emulator) -> list[str]:
+    """Shell lines that point the SDK and the ``emnify`` CLI at this emulator."""
+    url = emu.base_url
+    host = url.rsplit(":", 1)[0].removeprefix("http://")
+    if host in _WILDCARD_HOSTS:  # serving on every interface: reach it over loopback
+        url = url.replace(host, _WILDCARD_HOSTS[host], 1)
+    base = f"export EMNIFY_BASE_URL={shlex.quote(url)}"
+    login = (
+        f"EMNIFY_USERNAME={shlex.quote(emu.username)} EMNIFY_PASSWORD={shlex.quote(emu.password)}"
+    )
+    return [
+        "",
+        "# Paste into a shell to use the SDK or the emnify CLI with this emulator:",
+        f"{base} EMNIFY_APPLICATION_TOKEN={shlex.quote(emu.application_token)}",
+        "# or log in as the user instead (with EMNIFY_APPLICATION_TOKEN unset):",
+        f"# {base} {login}",
+    ]
+
+
+_WILDCARD_HOSTS = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]"}
 
 
 def main(argv: Sequence[str] | None = None) -> None:

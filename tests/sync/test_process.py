@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -87,6 +88,46 @@ def test_ctrl_c_cancels_the_call(threaded_emulator: Emulator) -> None:
     assert out.startswith("interrupted after")
     assert float(out.split()[-1]) < 5
     assert err == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_while_iterating_a_pager_raises_keyboard_interrupt(
+    threaded_emulator: Emulator,
+) -> None:
+    """Ctrl-C while a sync pager waits for a page gives KeyboardInterrupt and a clean exit."""
+    threaded_emulator.inject("GET", "/api/v1/sim", action="delay", delay=0.0)  # page 1: fast
+    slow = threaded_emulator.inject("GET", "/api/v1/sim", action="delay", delay=20.0, times=10)
+    proc = _spawn(
+        """
+        try:
+            for sim in client.sims.list(per_page=100):
+                pass
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            raise
+        """,
+        threaded_emulator,
+    )
+    # Later pages are requested only once the child asks for page 2, blocked in the portal.
+    _wait_until(lambda: slow.fired > 0, proc)
+    proc.send_signal(signal.SIGINT)
+
+    code, out, err = _finish(proc)
+
+    assert code == -signal.SIGINT, err  # died of the re-raised KeyboardInterrupt
+    assert out == "interrupted\n"
+    assert err.rstrip().endswith("KeyboardInterrupt"), err
+    for noise in ("RuntimeError", "Task was destroyed", "nclosed", "Exception ignored"):
+        assert noise not in err
+
+
+def _wait_until(condition: Callable[[], bool], proc: subprocess.Popen[str]) -> None:
+    """Wait (bounded) for `condition`, failing early if the child has already exited."""
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sys
+import warnings
 
 import pytest
 
@@ -142,6 +144,35 @@ class TestInsideEventLoops:
 
         assert len(statuses) == len(again) == 5
 
+    async def test_warning_points_at_the_callers_line(
+        self, threaded_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The warning names the line of user code that made the call, not the SDK's."""
+        monkeypatch.setattr(portal, "_warned", False)
+        with _client(threaded_emulator) as client, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AsyncUsageWarning)
+            line = sys._getframe().f_lineno + 1
+            client.sims.statuses()
+
+        assert [(w.category, w.filename, w.lineno) for w in caught] == [
+            (AsyncUsageWarning, __file__, line)
+        ]
+
+    async def test_warning_from_a_pager_points_at_the_for_loop(
+        self, threaded_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Iterating a pager (generators inside the SDK) also warns at the user's line."""
+        monkeypatch.setattr(portal, "_warned", False)
+        with _client(threaded_emulator) as client, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AsyncUsageWarning)
+            line = sys._getframe().f_lineno + 1
+            for _ in client.sims.list(per_page=1000):
+                pass
+
+        assert [(w.category, w.filename, w.lineno) for w in caught] == [
+            (AsyncUsageWarning, __file__, line)
+        ]
+
     def test_from_the_private_loop_raises_instead_of_deadlocking(
         self, threaded_emulator: Emulator
     ) -> None:
@@ -159,7 +190,6 @@ class TestInsideEventLoops:
     ) -> None:
         """The warning is a normal warning category that filters can ignore."""
         monkeypatch.setattr(portal, "_warned", False)
-        import warnings
 
         async def call() -> int:
             with warnings.catch_warnings():
