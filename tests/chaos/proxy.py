@@ -291,9 +291,9 @@ class FaultProxy:
     async def close(self) -> None:
         """Stop listening and close the upstream connections; idempotent."""
         runner, self._runner = self._runner, None
-        session, self._session = self._session, None
         if runner is not None:
-            await runner.cleanup()
+            await runner.cleanup()  # lets requests in flight finish: they still need the session
+        session, self._session = self._session, None
         if session is not None:
             await session.close()
 
