@@ -40,9 +40,9 @@ class RetryPolicy:
     """How the client repeats requests that failed for a transient reason.
 
     Only requests that are safe to repeat are retried: GET, PUT, DELETE and PATCH, and a
-    POST only when it provably never reached the server (its connection could not be opened,
-    or logging in failed before it was sent). Logging in counts against the same attempts and
-    deadline as the call that needed it.
+    POST only when it provably was not processed (its connection could not be opened, logging
+    in failed before it was sent, or it was refused with 429). Logging in counts against the
+    same attempts and deadline as the call that needed it.
     """
 
     max_retries: int = DEFAULT_MAX_RETRIES
@@ -81,7 +81,8 @@ def _check_seconds(value: object, name: str, *, positive: bool) -> None:
 def is_retryable(exc: BaseException, *, safe: bool, max_retry_after: float) -> bool:
     """Whether `exc` is transient and repeating the request can do no harm."""
     if isinstance(exc, APIStatusError):
-        if not safe or exc.status not in RETRYABLE_STATUSES:
+        # A 429 was refused before it was processed, so even a POST may be sent again.
+        if exc.status not in RETRYABLE_STATUSES or not (safe or exc.status == 429):
             return False
         return exc.retry_after is None or exc.retry_after <= max_retry_after
     if isinstance(exc, APIConnectionError):

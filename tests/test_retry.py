@@ -93,6 +93,20 @@ class TestWhatIsRetried:
 
         assert fake.calls_to("POST", "/api/v1/tariff") == 1
 
+    async def test_rate_limited_post_is_retried(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        """A 429 was refused before it was processed, so a create is sent again."""
+
+        async def create(request: web.Request) -> web.Response:
+            return web.Response(status=201, headers={"Location": "/api/v1/tariff/9"})
+
+        fake.route("POST", "/api/v1/tariff", create)
+        fake.script("POST", "/api/v1/tariff", _status(429, {"Retry-After": "0"}))
+
+        assert await fake_client.tariffs.create(name="x", currency=1) == 9
+        assert fake.calls_to("POST", "/api/v1/tariff") == 2
+
     async def test_post_that_never_connected_is_retried(
         self, unused_tcp_port: int, caplog: pytest.LogCaptureFixture
     ) -> None:
