@@ -157,17 +157,8 @@ class APIRedirectError(APIResponseValidationError):
         location: The `Location` header of the redirect, if any.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        method: str,
-        path: str,
-        status: int,
-        location: str | None,
-        request_id: str | None = None,
-    ) -> None:
-        super().__init__(message, method=method, path=path, status=status, request_id=request_id)
+    def __init__(self, message: str, *, location: str | None, **details: Any) -> None:
+        super().__init__(message, **details)
         self.location = location
 
 
@@ -178,17 +169,8 @@ class ResponseTooLargeError(APIResponseValidationError):
         limit: The bound in bytes.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        method: str,
-        path: str,
-        status: int,
-        limit: int,
-        request_id: str | None = None,
-    ) -> None:
-        super().__init__(message, method=method, path=path, status=status, request_id=request_id)
+    def __init__(self, message: str, *, limit: int, **details: Any) -> None:
+        super().__init__(message, **details)
         self.limit = limit
 
 

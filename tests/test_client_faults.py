@@ -77,17 +77,18 @@ def _failing_mid_body(failure: BaseException) -> type[ClientResponse]:
 
 
 SIM_BODY = {"id": 5, "iccid": "8988303000000000005"}
+MID_BODY_FAILURES = [
+    pytest.param(
+        aiohttp.ClientPayloadError("Response payload is not completed"),
+        APIConnectionError,
+        id="payload-error",
+    ),
+    pytest.param(asyncio.TimeoutError(), APITimeoutError, id="timeout"),
+]
 
 
 class TestMidBodyFaults:
-    @pytest.mark.parametrize(
-        ("failure", "error"),
-        [
-            (aiohttp.ClientPayloadError("Response payload is not completed"), APIConnectionError),
-            (asyncio.TimeoutError(), APITimeoutError),
-        ],
-        ids=["payload-error", "timeout"],
-    )
+    @pytest.mark.parametrize(("failure", "error"), MID_BODY_FAILURES)
     async def test_get_failing_mid_body_is_retried(
         self,
         failure: BaseException,
@@ -104,14 +105,7 @@ class TestMidBodyFaults:
         assert sim.id == 5
         assert _calls(mocked, "GET", SIM) == 2
 
-    @pytest.mark.parametrize(
-        ("failure", "error"),
-        [
-            (aiohttp.ClientPayloadError("Response payload is not completed"), APIConnectionError),
-            (asyncio.TimeoutError(), APITimeoutError),
-        ],
-        ids=["payload-error", "timeout"],
-    )
+    @pytest.mark.parametrize(("failure", "error"), MID_BODY_FAILURES)
     async def test_post_failing_mid_body_is_not_repeated(
         self,
         failure: BaseException,
