@@ -79,8 +79,12 @@ class TestWriteFailure:
         assert lines[1:] == ["emnify: cannot write to stdout: No space left on device"]
 
 
-def _export(tmp_path: Path, target: Path, *extra: str) -> int:
-    return main(["sims", "export", "--per-page", "100", "-o", str(target), *extra])
+# Two pages of the 3000-SIM fleet: the second is fetched only once the first was written.
+PAGE = 2000
+
+
+def _export(target: Path, *extra: str) -> int:
+    return main(["sims", "export", "-o", str(target), *extra])
 
 
 def _files(folder: Path) -> set[str]:
@@ -95,24 +99,23 @@ class TestPartialExport:
         monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
-        """Ctrl-C after some pages: fleet.csv is untouched; the rows so far are in .partial."""
+        """Ctrl-C after the first page: fleet.csv is untouched; its rows are in .partial."""
         target = tmp_path / "fleet.csv"
         target.write_text("a complete earlier export\n")
 
-        def interrupt_after_two_pages(bar: ProgressBar, done: int, total: int | None) -> None:
-            if done >= 200:
-                raise KeyboardInterrupt
+        def interrupt(bar: ProgressBar, done: int, total: int | None = None) -> None:
+            raise KeyboardInterrupt
 
-        monkeypatch.setattr(ProgressBar, "update", interrupt_after_two_pages)
+        monkeypatch.setattr(ProgressBar, "update", interrupt)
 
-        code = _export(tmp_path, target)
+        code = _export(target, "--per-page", str(PAGE))
 
         rows = list(csv.reader((tmp_path / "fleet.csv.partial").read_text().splitlines()))
         assert code == EXIT_INTERRUPTED
         assert target.read_text() == "a complete earlier export\n"
         assert _files(tmp_path) == {"fleet.csv", "fleet.csv.partial"}
         assert rows[0][0] == "id"
-        assert len(rows) == 1 + 200
+        assert len(rows) == 1 + PAGE
         assert f"{target}.partial" in capsys.readouterr().err
 
     def test_api_error_mid_export_keeps_a_partial_file(
@@ -122,23 +125,22 @@ class TestPartialExport:
         monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
-        """An API error after the first page: exit 4, no fleet.csv, the data in .partial."""
+        """An API error on the second page: exit 4, no fleet.csv, the first page in .partial."""
         target = tmp_path / "fleet.csv"
-        real_update = ProgressBar.update
 
-        def fail_later_pages(bar: ProgressBar, done: int, total: int | None = None) -> None:
-            if done == 100:  # pages already fetched ahead still arrive; the rest fail
-                env.inject("GET", "/api/v1/sim", status=400, times=1000)
-            real_update(bar, done, total)
+        def fail_next_page(bar: ProgressBar, done: int, total: int | None = None) -> None:
+            # The second (last) page is requested after this returns, alone: nothing else is
+            # in flight when it fails.
+            env.inject("GET", "/api/v1/sim", status=400)
 
-        monkeypatch.setattr(ProgressBar, "update", fail_later_pages)
+        monkeypatch.setattr(ProgressBar, "update", fail_next_page)
 
-        code = _export(tmp_path, target)
+        code = _export(target, "--per-page", str(PAGE))
 
         rows = list(csv.reader((tmp_path / "fleet.csv.partial").read_text().splitlines()))
         assert code == EXIT_API
         assert _files(tmp_path) == {"fleet.csv.partial"}
-        assert 1 + 100 <= len(rows) < 1 + len(env.state.sim_ids())
+        assert len(rows) == 1 + PAGE
         assert "fleet.csv.partial" in capsys.readouterr().err
 
     def test_failure_before_any_data_leaves_nothing(
@@ -149,7 +151,7 @@ class TestPartialExport:
         target.write_text("a complete earlier export\n")
         env.inject("GET", "/api/v1/sim", status=400, times=10)
 
-        code = _export(tmp_path, target)
+        code = _export(target)
 
         assert code == EXIT_API
         assert target.read_text() == "a complete earlier export\n"
@@ -163,7 +165,7 @@ class TestPartialExport:
         target.write_text("old\n")
         target.chmod(0o640)
 
-        code = _export(tmp_path, target)
+        code = _export(target)
 
         assert code == EXIT_OK
         assert len(target.read_text().splitlines()) == 1 + len(env.state.sim_ids())
@@ -175,7 +177,7 @@ class TestPartialExport:
         target = tmp_path / "fleet.jsonl"
         umask = os.umask(0o022)
         try:
-            code = _export(tmp_path, target, "--format", "jsonl")
+            code = _export(target, "--format", "jsonl")
         finally:
             os.umask(umask)
 
