@@ -67,11 +67,11 @@ class TestExport:
         assert "exported" in captured.err
 
     def test_list_with_limit(self, env: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
-        """`sims list --limit 5` prints five rows."""
+        """`sims list --limit 5` prints a header and five rows."""
         code = main(["sims", "list", "--limit", "5"])
 
         assert code == EXIT_OK
-        assert len(capsys.readouterr().out.splitlines()) == 5
+        assert len(capsys.readouterr().out.splitlines()) == 1 + 5
 
 
 class TestBulkStatus:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 
 from .._client import AsyncEmnify
 from .._constants import SIM_MAX_PER_PAGE
 from .._exceptions import (
-    APIError,
     AuthenticationError,
     EmnifyError,
     InputError,
     MissingCredentialsError,
 )
+from .._version import __version__
+from ._args import int_between, org_id, positive_int
 from ._org import org_stats
+from ._output import OutputError, flush_or_discard_stdout
 from ._session import DEMO_SIMS, open_client
 from ._sims import change_status, export_sims, list_sims
 
@@ -24,31 +27,37 @@ EXIT_OK = 0
 EXIT_ITEMS_FAILED = 1
 EXIT_USAGE = 2
 EXIT_AUTH = 3
-EXIT_API = 4
+EXIT_API = 4  # also network and I/O errors (a full disk)
 EXIT_INTERRUPTED = 130
 
 EPILOG = """\
 credentials come from the environment only: EMNIFY_APPLICATION_TOKEN, or EMNIFY_USERNAME and
 EMNIFY_PASSWORD (and EMNIFY_BASE_URL). --emulator runs against a built-in emulator instead.
 
-exit codes: 0 ok, 1 some SIMs failed (see the results file), 2 bad usage or input,
-3 authentication, 4 API or network error, 130 interrupted."""
+exit codes: 0 ok (also when the reader of stdout closes it early, as `| head` does),
+1 some SIMs failed (see the results file), 2 bad usage or input, 3 authentication,
+4 API, network or I/O error, 130 interrupted."""
 
 Command = Callable[[AsyncEmnify, argparse.Namespace], Awaitable[int]]
 
 
-def _parser() -> argparse.ArgumentParser:
+Chooser = tuple[argparse.ArgumentParser, str]
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str | None, Chooser]]:
+    """The parser, and for each level of commands its parser and the names to choose from."""
     parser = argparse.ArgumentParser(
         prog="emnify",
         description="Work with an emnify IoT fleet from the command line.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"emnify {__version__}")
     parser.add_argument(
         "--emulator", action="store_true", help="use a built-in emulator with demo data"
     )
     parser.add_argument(
-        "--emulator-sims", type=int, default=DEMO_SIMS, metavar="N", help="its fleet size"
+        "--emulator-sims", type=positive_int, default=DEMO_SIMS, metavar="N", help="its fleet size"
     )
     parser.add_argument(
         "--progress",
@@ -56,11 +65,11 @@ def _parser() -> argparse.ArgumentParser:
         default=True,
         help="progress bars on stderr when it is a terminal (default on)",
     )
-    commands = parser.add_subparsers(dest="area", required=True)
+    # Not `required=True`: argparse would then complain about a missing "area" or "action".
+    commands = parser.add_subparsers(dest="area")
 
-    sims = commands.add_parser("sims", help="SIM cards").add_subparsers(
-        dest="action", required=True
-    )
+    sims_parser = commands.add_parser("sims", help="SIM cards")
+    sims = sims_parser.add_subparsers(dest="action")
     for name, helptext in (
         ("list", "print SIMs as a table"),
         ("export", "write SIMs as CSV or JSON lines"),
@@ -71,11 +80,24 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--sort", help="e.g. --sort=-id or --sort=status,id")
         if name == "list":
-            command.add_argument("--limit", type=int, default=0, help="stop after N SIMs")
+            command.add_argument(
+                "--limit", type=positive_int, metavar="N", help="stop after N SIMs"
+            )
         else:
             command.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-            command.add_argument("--output", "-o", default="-", help="file, or - for stdout")
-            command.add_argument("--per-page", type=int, default=SIM_MAX_PER_PAGE)
+            command.add_argument(
+                "--output",
+                "-o",
+                default="-",
+                help="file, or - for stdout; a file appears only once complete",
+            )
+            command.add_argument(
+                "--per-page",
+                type=int_between(1, SIM_MAX_PER_PAGE),
+                default=SIM_MAX_PER_PAGE,
+                metavar="N",
+                help=f"SIMs per request, 1 to {SIM_MAX_PER_PAGE} (the default)",
+            )
     for name in ("activate", "suspend"):
         command = sims.add_parser(name, help=f"{name} the SIMs whose ids are in a file")
         command.add_argument("ids", help="file with one SIM id per line, or - for stdin")
@@ -86,16 +108,33 @@ def _parser() -> argparse.ArgumentParser:
             "--dry-run", action="store_true", help="say what would change, send nothing"
         )
 
-    org = commands.add_parser("org", help="your organisation").add_subparsers(
-        dest="action", required=True
-    )
+    org_parser = commands.add_parser("org", help="your organisation")
+    org = org_parser.add_subparsers(dest="action")
     stats = org.add_parser("stats", help="monthly traffic, costs and SIM counts as JSON")
-    stats.add_argument("--org", default="my", help="organisation id, or my (the default)")
+    stats.add_argument(
+        "--org", type=org_id, default="my", help="organisation id, or my (the default)"
+    )
 
     commands.add_parser(
         "emulator", help="serve the emulator (options: emnify emulator --help)", add_help=False
     )
-    return parser
+    return parser, {
+        None: (parser, ", ".join(commands.choices)),
+        "sims": (sims_parser, ", ".join(sims.choices)),
+        "org": (org_parser, ", ".join(org.choices)),
+    }
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Parsed arguments; a missing command is a usage error naming the choices (exit 2)."""
+    parser, choosers = _parser()
+    args = parser.parse_args(argv)
+    if args.area == "emulator":
+        parser.error("put emulator first: emnify emulator [options]")
+    if args.area is None or args.action is None:
+        level, names = choosers[args.area]
+        level.error(f"choose a command: {names}")
+    return args
 
 
 def _command(args: argparse.Namespace) -> Command:
@@ -116,26 +155,47 @@ async def _run(args: argparse.Namespace) -> int:
         return await _command(args)(client, args)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the `emnify` command; returns the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["emulator"]:
-        from ..testing.__main__ import main as serve  # the emulator's own command line
+def _serve_emulator(argv: list[str]) -> int:
+    from ..testing.__main__ import parse_args, serve  # the emulator's own command line
 
-        serve(argv[1:])
-        return EXIT_OK
-    args = _parser().parse_args(argv)
+    config = parse_args(argv, prog="emnify emulator")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(config))
+    return EXIT_OK
+
+
+def _execute(args: argparse.Namespace) -> int:
+    """Run the command; map what it raised to an exit code and a one-line message."""
     try:
         return asyncio.run(_run(args))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (InputError, OSError) as exc:
+    except OutputError as exc:
+        if exc.closed:  # the reader has what it wanted (`| head`): stop quietly
+            return EXIT_OK
+        print(f"emnify: {exc}", file=sys.stderr)
+        return EXIT_API
+    except BrokenPipeError:
+        return EXIT_OK
+    except InputError as exc:
         print(f"emnify: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (MissingCredentialsError, AuthenticationError) as exc:
         print(f"emnify: {exc}", file=sys.stderr)
         return EXIT_AUTH
-    except (APIError, EmnifyError) as exc:
+    except (EmnifyError, OSError) as exc:
         print(f"emnify: {exc}", file=sys.stderr)
         return EXIT_API
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `emnify` command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["emulator"]:
+        return _serve_emulator(argv[1:])
+    args = _parse(argv)
+    try:
+        return _execute(args)
+    finally:
+        flush_or_discard_stdout()

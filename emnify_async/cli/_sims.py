@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -14,7 +15,10 @@ from .._bulk import BulkItem
 from .._client import AsyncEmnify
 from .._exceptions import APIStatusError, InputError
 from .._json import dumps
+from ._args import MAX_ID, parse_id
+from ._output import Sink, open_output, stdout_sink
 from ._progress import ProgressBar
+from ._results import ResultsFile
 
 CSV_COLUMNS = (
     "id",
@@ -64,16 +68,30 @@ def csv_row(sim: dict[str, Any]) -> list[str]:
     ]
 
 
+def _table_row(sim_id: object, iccid: str, imsi: str, msisdn: str, status: str) -> str:
+    return f"{sim_id:>9}  {iccid:<21} {imsi:<16} {msisdn:<16} {status}"
+
+
+TABLE_HEADER = _table_row("ID", "ICCID", "IMSI", "MSISDN", "STATUS")
+
+
 async def list_sims(client: AsyncEmnify, args: argparse.Namespace) -> int:
-    """Print SIMs as a table."""
+    """Print SIMs as a table under a header row."""
     shown = 0
-    async for sim in client.sims.list(q=filters(args.filter), sort=args.sort):
-        status = sim.status.description if sim.status else ""
-        numbers = f"{sim.iccid or '':<21} {sim.imsi or '':<16} {sim.msisdn or '':<16}"
-        print(f"{sim.id:>9}  {numbers} {status}")
-        shown += 1
-        if args.limit and shown >= args.limit:
-            break
+    with stdout_sink() as out:
+        async for sim in client.sims.list(q=filters(args.filter), sort=args.sort):
+            if not shown:
+                print(TABLE_HEADER, file=out)
+            status = (sim.status.description or "") if sim.status else ""
+            print(
+                _table_row(sim.id, sim.iccid or "", sim.imsi or "", sim.msisdn or "", status),
+                file=out,
+            )
+            shown += 1
+            if args.limit is not None and shown >= args.limit:
+                break
+        if not shown:
+            print(TABLE_HEADER, file=out)
     return 0
 
 
@@ -82,63 +100,56 @@ async def export_sims(client: AsyncEmnify, args: argparse.Namespace) -> int:
     pager = client.sims.list(q=filters(args.filter), sort=args.sort, per_page=args.per_page)
     bar = ProgressBar("exporting SIMs", enabled=None if args.progress else False)
     done = 0
-    with _Output(args.output) as out:
+    with open_output(args.output) as out:
         writer = csv.writer(out) if args.format == "csv" else None
-        if writer is not None:
-            writer.writerow(CSV_COLUMNS)
-        async for rows in pager.iter_raw_pages():
-            if writer is not None:
-                writer.writerows(csv_row(sim) for sim in rows)
-            else:
-                out.write("".join(dumps(sim).decode() + "\n" for sim in rows))
-            done += len(rows)
-            bar.update(done, pager.total_count)
-    bar.close()
+        try:
+            async for rows in pager.iter_raw_pages():
+                if writer is not None:
+                    if not done:
+                        writer.writerow(CSV_COLUMNS)
+                    writer.writerows(csv_row(sim) for sim in rows)
+                else:
+                    out.write("".join(dumps(sim).decode() + "\n" for sim in rows))
+                done += len(rows)
+                bar.update(done, pager.total_count)
+            if writer is not None and not done:
+                writer.writerow(CSV_COLUMNS)
+        finally:
+            bar.close()  # before any note about a partial file, so that starts on its own line
     print(f"exported {done} SIMs to {args.output}", file=sys.stderr)
     return 0
 
 
-class _Output:
-    def __init__(self, target: str) -> None:
-        self._target = target
-        self._file: IO[str] | None = None
-
-    def __enter__(self) -> IO[str]:
-        if self._target == "-":
-            return sys.stdout
-        self._file = open(self._target, "w", newline="", encoding="utf-8")
-        return self._file
-
-    def __exit__(self, *exc: object) -> None:
-        if self._file is not None:
-            self._file.close()
-
-
 def read_ids(source: str) -> list[int]:
-    """Ids from a file (or `-` for stdin): one per line; blank lines and `#` comments skipped."""
-    stream: IO[str] = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
-    with stream:
-        ids = []
-        for number, line in enumerate(stream, 1):
-            text = line.split("#", 1)[0].strip()
-            if not text:
-                continue
-            if not text.isdigit() or int(text) < 1:
-                raise InputError(f"{source}, line {number}: not a SIM id: {text!r}")
-            ids.append(int(text))
+    """Ids from a file (or `-` for stdin): one per line; blank lines and `#` comments skipped.
+
+    Duplicates are kept (the caller counts them); anything but an id in 1..MAX_ID is an
+    InputError, as is a file that cannot be read.
+    """
+    ids = []
+    try:
+        with _open_input(source) as stream:
+            for number, line in enumerate(stream, 1):
+                text = line.split("#", 1)[0].strip()
+                if not text:
+                    continue
+                sim_id = parse_id(text)
+                if sim_id is None:
+                    raise InputError(
+                        f"{source}, line {number}: not a SIM id (1 to {MAX_ID}): {text!r}"
+                    )
+                ids.append(sim_id)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
     return ids
 
 
-def _already_done(results: Path) -> set[int]:
-    if not results.exists():
-        return set()
-    done = set()
-    for line in results.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            if record.get("result") == "done":
-                done.add(int(record["id"]))
-    return done
+def _open_input(source: str) -> contextlib.AbstractContextManager[IO[str]]:
+    if source == "-":
+        return contextlib.nullcontext(sys.stdin)
+    return open(source, encoding="utf-8")
 
 
 def _record(item: BulkItem) -> dict[str, Any]:
@@ -151,20 +162,27 @@ def _record(item: BulkItem) -> dict[str, Any]:
     return record
 
 
+def _not_sent(skipped: int, duplicates: int) -> str:
+    plural = "" if duplicates == 1 else "s"
+    return f"{skipped} skipped as already done, {duplicates} duplicate{plural} ignored"
+
+
 async def change_status(client: AsyncEmnify | None, args: argparse.Namespace) -> int:
     """Activate or suspend the SIMs listed in a file, recording one result line per id."""
     ids = read_ids(args.ids)
-    results = Path(args.results) if args.results else None
-    skip = _already_done(results) if results else set()
-    todo = [sim_id for sim_id in dict.fromkeys(ids) if sim_id not in skip]
+    unique = list(dict.fromkeys(ids))
+    results = ResultsFile(Path(args.results)) if args.results else None
+    todo = [sim_id for sim_id in unique if results is None or sim_id not in results.done]
+    not_sent = _not_sent(len(unique) - len(todo), len(ids) - len(unique))
     verb = args.action
     if args.dry_run or client is None:
-        print(f"dry run: would {verb} {len(todo)} SIMs ({len(ids) - len(todo)} skipped)")
-        for sim_id in todo[:10]:
-            print(f"  {sim_id}")
+        with stdout_sink() as out:
+            print(f"dry run: would {verb} {len(todo)} SIMs ({not_sent})", file=out)
+            for sim_id in todo[:10]:
+                print(f"  {sim_id}", file=out)
         return 0
     bar = ProgressBar(f"{verb} SIMs", enabled=None if args.progress else False)
-    sink = results.open("a", encoding="utf-8") if results else io.StringIO()
+    sink = results.open_for_append() if results else Sink(io.StringIO(), "results")
 
     def on_result(item: BulkItem) -> None:
         sink.write(json.dumps(_record(item)) + "\n")
@@ -178,9 +196,7 @@ async def change_status(client: AsyncEmnify | None, args: argparse.Namespace) ->
         sink.close()
     failed = outcome.failed
     print(
-        f"{verb}: {len(outcome.succeeded)} done, {len(failed)} failed, "
-        f"{len(ids) - len(todo)} skipped as already done",
-        file=sys.stderr,
+        f"{verb}: {len(outcome.succeeded)} done, {len(failed)} failed, {not_sent}", file=sys.stderr
     )
     for item in failed[:10]:
         print(f"  {item.id}: {item.error}", file=sys.stderr)

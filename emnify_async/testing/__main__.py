@@ -14,10 +14,10 @@ from emnify_async.testing._config import EmulatorConfig, Faults
 from emnify_async.testing._emulator import Emulator
 
 
-def parse_args(argv: Sequence[str] | None = None) -> EmulatorConfig:
-    parser = argparse.ArgumentParser(
-        prog="python -m emnify_async.testing", description="Serve an emnify REST API emulator."
-    )
+def parse_args(
+    argv: Sequence[str] | None = None, prog: str = "python -m emnify_async.testing"
+) -> EmulatorConfig:
+    parser = argparse.ArgumentParser(prog=prog, description="Serve an emnify REST API emulator.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     parser.add_argument("--sims", type=int, default=1000)
