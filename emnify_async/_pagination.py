@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -153,12 +153,12 @@ class AsyncPager(Generic[T]):
         fetched = await self._get(1, self._parse)
         return self._page(fetched)
 
-    async def iter_pages(self) -> AsyncIterator[Page[T]]:
+    async def iter_pages(self) -> AsyncGenerator[Page[T], None]:
         """Yield each page in order, with its number and the totals the server reported."""
         async for fetched in self._pages(self._parse):
             yield self._page(fetched)
 
-    async def iter_raw_pages(self) -> AsyncIterator[list[Any]]:
+    async def iter_raw_pages(self) -> AsyncGenerator[list[Any], None]:
         """Yield each page's items as decoded JSON (dicts), skipping model construction."""
         async for fetched in self._pages(_as_is):
             yield fetched.items

@@ -7,8 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-# emnify ids are signed 64-bit integers; 0 and negatives are never valid ids.
-MAX_ID = 2**63 - 1
+from .._query import MAX_ID
 
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() and int() also take "٣"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._exceptions import InputError
-from ._args import MAX_ID
+from .._query import MAX_ID
 from ._output import OutputError, Sink
 
 

@@ -13,9 +13,10 @@ from typing import IO, Any
 
 from .._bulk import BulkItem
 from .._client import AsyncEmnify
-from .._exceptions import APIStatusError, InputError
+from .._exceptions import APIStatusError, InputError, OutcomeUnknownError
 from .._json import dumps
-from ._args import MAX_ID, parse_id
+from .._query import MAX_ID
+from ._args import parse_id
 from ._output import Sink, open_output, stdout_sink
 from ._progress import ProgressBar
 from ._results import ResultsFile
@@ -103,15 +104,17 @@ async def export_sims(client: AsyncEmnify, args: argparse.Namespace) -> int:
     with open_output(args.output) as out:
         writer = csv.writer(out) if args.format == "csv" else None
         try:
-            async for rows in pager.iter_raw_pages():
-                if writer is not None:
-                    if not done:
-                        writer.writerow(CSV_COLUMNS)
-                    writer.writerows(csv_row(sim) for sim in rows)
-                else:
-                    out.write("".join(dumps(sim).decode() + "\n" for sim in rows))
-                done += len(rows)
-                bar.update(done, pager.total_count)
+            # aclosing: a failure mid-export cancels the pages in flight at once.
+            async with contextlib.aclosing(pager.iter_raw_pages()) as pages:
+                async for rows in pages:
+                    if writer is not None:
+                        if not done:
+                            writer.writerow(CSV_COLUMNS)
+                        writer.writerows(csv_row(sim) for sim in rows)
+                    else:
+                        out.write("".join(dumps(sim).decode() + "\n" for sim in rows))
+                    done += len(rows)
+                    bar.update(done, pager.total_count)
             if writer is not None and not done:
                 writer.writerow(CSV_COLUMNS)
         finally:
@@ -153,10 +156,13 @@ def _open_input(source: str) -> contextlib.AbstractContextManager[IO[str]]:
 
 
 def _record(item: BulkItem) -> dict[str, Any]:
+    """One results-file line: `done`, `failed` (the change does not hold), or `unknown`."""
     if item.ok:
         return {"id": item.id, "result": "done"}
     error = item.error
-    record: dict[str, Any] = {"id": item.id, "result": "failed", "error": str(error)}
+    if isinstance(error, OutcomeUnknownError):
+        error = error.error
+    record: dict[str, Any] = {"id": item.id, "result": item.outcome, "error": str(item.error)}
     if isinstance(error, APIStatusError):
         record |= {"status": error.status, "error_code": error.error_code}
     return record
@@ -194,10 +200,12 @@ async def change_status(client: AsyncEmnify | None, args: argparse.Namespace) ->
     finally:
         bar.close()
         sink.close()
-    failed = outcome.failed
+    failed, unknown = outcome.failed, outcome.unknown
+    unsure = f", {len(unknown)} unknown (safe to run again)" if unknown else ""
     print(
-        f"{verb}: {len(outcome.succeeded)} done, {len(failed)} failed, {not_sent}", file=sys.stderr
+        f"{verb}: {len(outcome.succeeded)} done, {len(failed)} failed{unsure}, {not_sent}",
+        file=sys.stderr,
     )
-    for item in failed[:10]:
+    for item in [*failed, *unknown][:10]:
         print(f"  {item.id}: {item.error}", file=sys.stderr)
-    return 1 if failed else 0
+    return 0 if outcome.ok else 1

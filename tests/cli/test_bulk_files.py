@@ -12,6 +12,7 @@ from emnify_async.cli import main
 from emnify_async.cli._app import EXIT_API, EXIT_OK, EXIT_USAGE
 from emnify_async.cli._args import MAX_ID
 from emnify_async.testing import Emulator
+from emnify_async.testing._faults import FAULTS
 
 
 def _issued(emulator: Emulator, count: int) -> list[int]:
@@ -180,3 +181,33 @@ class TestResultsFile:
 
         assert code == EXIT_API
         assert "cannot write" in capsys.readouterr().err
+
+
+class TestTruthfulResults:
+    def test_unverifiable_outcome_is_recorded_as_unknown_and_retried(
+        self, env: Emulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An id whose change lost its answer and could not be read back is `unknown`, not
+        `failed` (it may well be applied), exits 1, and the rerun tries it again."""
+        first, second = _issued(env, 2)
+        ids_file = tmp_path / "ids.txt"
+        ids_file.write_text(f"{first}\n{second}\n")
+        results = tmp_path / "results.jsonl"
+        path = f"/api/v1/sim/{second}"
+        env.inject("PATCH", path, status=502, action="replace", times=20)
+        env.inject("GET", path, status=503, times=20)
+
+        code = main(["sims", "activate", str(ids_file), "--results", str(results)])
+
+        assert code == 1
+        assert "1 done, 0 failed, 1 unknown (safe to run again)" in capsys.readouterr().err
+        assert [(r["id"], r["result"]) for r in _records(results)] == [
+            (first, "done"),
+            (second, "unknown"),
+        ]
+        env.app[FAULTS].scripted.clear()
+
+        rerun = main(["sims", "activate", str(ids_file), "--results", str(results)])
+
+        assert rerun == EXIT_OK
+        assert _records(results)[-1] == {"id": second, "result": "done"}
