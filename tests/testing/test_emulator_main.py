@@ -73,4 +73,4 @@ def test_pasted_export_lines_run_the_cli(served: list[str]) -> None:
     assert set(with_login) == {"EMNIFY_BASE_URL", "EMNIFY_USERNAME", "EMNIFY_PASSWORD"}
     for result in results:
         assert result.returncode == 0, result.stderr
-        assert [line.split()[0] for line in result.stdout.splitlines()] == ["1", "2", "3"]
+        assert [line.split()[0] for line in result.stdout.splitlines()] == ["ID", "1", "2", "3"]
