@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
 import attrs
 
@@ -21,9 +24,12 @@ from ._constants import (
     ENV_USERNAME,
 )
 from ._exceptions import InputError
+from ._pagination import AsyncPager
 from ._ratelimit import RateLimits
+from ._raw import raw_pages, raw_request
 from ._retry import RetryPolicy
-from ._transport import Transport, check_count
+from ._transport import CallOptions, Transport, check_count, check_seconds
+from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import AsyncOrganisations, AsyncSimBatches, AsyncSims, AsyncTariffs
 
 __all__ = ["AsyncEmnify"]
@@ -35,6 +41,12 @@ class AsyncEmnify:
     Use it as `async with AsyncEmnify() as client:`, or call `await client.close()` when done.
     Nothing touches the network until the first call; the connection pool is created then, on
     the running event loop, and the client stays bound to that loop.
+
+    The API areas are attributes (`client.sims`, `client.organisations`, ...); every call of
+    theirs is validated before anything is sent, retried where that is harmless, paced to
+    emnify's rate limits and checked against what the operation documents.
+    `client.with_options(timeout=..., max_retries=...)` gives a view with other per-call
+    settings; `client.request(...)` calls an operation the SDK does not wrap yet.
 
     Args:
         application_token: An emnify application token. Defaults to the environment variable
@@ -102,14 +114,33 @@ class AsyncEmnify:
             rate_limits=RateLimits() if rate_limits is True else (rate_limits or None),
             max_response_bytes=max_response_bytes,
         )
-        self.sims = AsyncSims(self._transport, page_prefetch=page_prefetch)
-        """SIMs: list, get, update, activate, suspend, delete, events, stats."""
-        self.sim_batches = AsyncSimBatches(self._transport, page_prefetch=page_prefetch)
+        self._page_prefetch = page_prefetch
+        self._options: CallOptions | None = None
+        self._owner = True
+
+    # -- the API areas ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def sims(self) -> AsyncSims:
+        """SIMs: list, get, update, activate, suspend, delete, events, stats, bulk changes."""
+        return AsyncSims(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def sim_batches(self) -> AsyncSimBatches:
         """SIM batches: validate and register by BIC."""
-        self.organisations = AsyncOrganisations(self._transport, page_prefetch=page_prefetch)
+        return AsyncSimBatches(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def organisations(self) -> AsyncOrganisations:
         """Organisations: details, statistics, inclusive volumes, tariff change."""
-        self.tariffs = AsyncTariffs(self._transport, page_prefetch=page_prefetch)
+        return AsyncOrganisations(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
+        return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    # -- settings -------------------------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
@@ -118,12 +149,119 @@ class AsyncEmnify:
 
     @property
     def retry_policy(self) -> RetryPolicy:
-        """The retry policy in force."""
-        return self._transport.retry
+        """The retry policy in force for this client's calls."""
+        return (self._options or self._transport.options).retry
+
+    @property
+    def timeout(self) -> float:
+        """Seconds one attempt of a call may take."""
+        return (self._options or self._transport.options).timeout
+
+    def with_options(
+        self,
+        *,
+        timeout: float | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | NotGiven = NOT_GIVEN,
+    ) -> AsyncEmnify:
+        """A view of this client whose calls use other settings.
+
+        `client.with_options(timeout=5, max_retries=0).sims.get(1)`. The view shares the
+        connection pool, the token and the pacing with this client; closing it does nothing
+        (close the client it came from).
+
+        Args:
+            timeout: Seconds one attempt may take.
+            max_retries: Retries after the first attempt (overrides `retry`'s).
+            retry: A whole retry policy (deadline, backoff, Retry-After cap).
+
+        Raises:
+            InputError: A setting is invalid.
+        """
+        current = self._options or self._transport.options
+        policy = current.retry if isinstance(retry, NotGiven) else retry
+        if not isinstance(policy, RetryPolicy):
+            raise InputError(f"retry must be a RetryPolicy, got {policy!r}")
+        if not isinstance(max_retries, NotGiven):
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        seconds = current.timeout if isinstance(timeout, NotGiven) else timeout
+        view = object.__new__(AsyncEmnify)
+        view._credentials = self._credentials
+        view._transport = self._transport
+        view._page_prefetch = self._page_prefetch
+        view._options = CallOptions(check_seconds(seconds, "timeout"), policy)
+        view._owner = False
+        return view
+
+    # -- the raw escape hatch -----------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, QueryValue] | None = None,
+        json: Any = None,
+    ) -> Any:
+        """Call any operation of the API, wrapped by the SDK or not, with all of its care.
+
+        The call is authenticated, paced, retried where repeating is harmless (GET, PUT,
+        PATCH, DELETE; a POST only when it was provably not processed), bounded in size, and
+        its errors are the SDK's typed exceptions. A 3xx is never followed.
+
+        Args:
+            method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+            path: The path, e.g. `/api/v1/endpoint/5/connectivity` (no host, no query).
+            params: Query parameters; None values are left out.
+            json: The JSON body, if any.
+
+        Returns:
+            The decoded JSON answer; the new id for a `201` with a `Location`; None for no
+            content.
+
+        Raises:
+            InputError: The method, path, parameters or body cannot be sent (nothing is).
+        """
+        return await raw_request(
+            self._transport, self._options, method, path, params=params, json=json
+        )
+
+    def request_pages(
+        self,
+        path: str,
+        *,
+        params: Mapping[str, QueryValue] | None = None,
+        per_page: int | None = None,
+    ) -> AsyncPager[Any]:
+        """Page through any paged list of the API: a pager over its items as decoded JSON.
+
+        Pages are checked like the SDK's own listings (JSON arrays with pagination headers,
+        none short or skipped) and prefetched the same way.
+
+        Args:
+            path: The list's path, e.g. `/api/v1/endpoint`.
+            params: Query parameters (`q`, `sort`, ...); None values are left out.
+            per_page: Page size; the server's default when None.
+
+        Raises:
+            InputError: The path, parameters or page size cannot be sent (nothing is).
+        """
+        return raw_pages(
+            self._transport,
+            self._options,
+            path,
+            params=params,
+            per_page=per_page,
+            prefetch=self._page_prefetch,
+        )
 
     async def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
-        await self._transport.close()
+        """Close the connection pool. The client cannot be used afterwards.
+
+        On a view from `with_options()` this does nothing: close the client it came from.
+        """
+        if self._owner:
+            await self._transport.close()
 
     async def __aenter__(self) -> AsyncEmnify:
         return self

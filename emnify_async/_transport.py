@@ -41,7 +41,7 @@ from ._retry import RetryPolicy, new_retrying
 from ._status_errors import REQUEST_ID_HEADER, make_status_error
 from ._version import __version__
 
-__all__ = ["AUTHENTICATE", "Response", "Transport", "check_base_url"]
+__all__ = ["AUTHENTICATE", "CallOptions", "Response", "Transport", "check_base_url"]
 
 T = TypeVar("T")
 
@@ -50,7 +50,9 @@ logger = logging.getLogger("emnify")
 _PLATFORM = f"Python {platform.python_version()}; aiohttp {aiohttp.__version__}"
 USER_AGENT = f"emnify-async/{__version__} ({_PLATFORM})"
 
-AUTHENTICATE = Operation("POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True)
+AUTHENTICATE: Operation[None] = Operation(
+    "Authenticate", "POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True
+)
 """Logging in creates nothing on the server, so repeating it is harmless."""
 
 
@@ -108,15 +110,24 @@ class _Raw:
     body: bytes
 
 
+@attrs.frozen
+class CallOptions:
+    """The settings of one call: seconds per attempt, and the retry policy."""
+
+    timeout: float
+    retry: RetryPolicy
+
+
 class _Budget:
     """One deadline for a whole call: every attempt, every wait and every login within it."""
 
-    __slots__ = ("deadline", "deadline_at", "loop")
+    __slots__ = ("deadline", "deadline_at", "loop", "timeout")
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, options: CallOptions) -> None:
         self.loop = asyncio.get_running_loop()
-        self.deadline = deadline
-        self.deadline_at = self.loop.time() + deadline
+        self.deadline = options.retry.deadline
+        self.deadline_at = self.loop.time() + self.deadline
+        self.timeout = options.timeout
 
     def remaining(self, method: str, path: str) -> float:
         """Seconds left, or APITimeoutError once the deadline has passed."""
@@ -164,10 +175,10 @@ class Transport:
         max_response_bytes: int,
     ) -> None:
         self.base_url = check_base_url(base_url)
-        self.retry = retry
+        self.options = CallOptions(check_seconds(timeout, "timeout"), retry)
+        """The settings of calls made without per-call options."""
         self.max_concurrency = check_count(max_concurrency, "max_concurrency")
         self.max_response_bytes = check_count(max_response_bytes, "max_response_bytes")
-        self._timeout = check_seconds(timeout, "timeout")
         self._connect_timeout = check_seconds(connect_timeout, "connect_timeout")
         self._auth = Authenticator(credentials)
         self.limiter = RateLimiter(rate_limits) if rate_limits is not None else None
@@ -192,7 +203,7 @@ class Transport:
                 connector=connector,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
                 timeout=aiohttp.ClientTimeout(
-                    total=self._timeout, sock_connect=self._connect_timeout
+                    total=self.options.timeout, sock_connect=self._connect_timeout
                 ),
                 raise_for_status=False,
             )
@@ -220,12 +231,13 @@ class Transport:
 
     async def call(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         decode: Callable[[Response], T],
         *,
         params: Mapping[str, str] | None = None,
         json: Any = None,
+        options: CallOptions | None = None,
     ) -> T:
         """Make one call of `op` at `path`, with retries, and return `decode(answer)`.
 
@@ -239,11 +251,12 @@ class Transport:
             APIConnectionError: when no answer could be had within the retry policy.
         """
         body = None if json is None else dumps(json)
-        budget = _Budget(self.retry.deadline)
+        settings = options or self.options
+        budget = _Budget(settings)
         state = _CallState()
         login = functools.partial(self._login, budget=budget)
         retrying = new_retrying(
-            self.retry,
+            settings.retry,
             method=op.method,
             path=path,
             safe=lambda: op.safe or not state.sent,
@@ -257,7 +270,7 @@ class Transport:
 
     async def _attempt(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         params: Mapping[str, str] | None,
         body: bytes | None,
@@ -279,7 +292,7 @@ class Transport:
 
     async def _await_token(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         budget: _Budget,
         login: Callable[[dict[str, str]], Any],
@@ -331,7 +344,7 @@ class Transport:
             await self.limiter.acquire(method, path)
         async with self._semaphore:
             timeout = aiohttp.ClientTimeout(
-                total=min(self._timeout, budget.remaining(method, path)),
+                total=min(budget.timeout, budget.remaining(method, path)),
                 sock_connect=self._connect_timeout,
             )
             started = time.perf_counter()
@@ -419,7 +432,7 @@ def _too_large(
     )
 
 
-def accept(op: Operation, path: str, raw: _Raw) -> Response:
+def accept(op: Operation[Any], path: str, raw: _Raw) -> Response:
     """The answer as `op` documents it, or the error that says how it is not."""
     status = raw.status
     request_id = raw.headers.get(REQUEST_ID_HEADER)
@@ -451,6 +464,8 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
             raise _invalid(op, path, raw, "no Location header naming the new id")
         return Response(status, raw.headers, None, request_id)
     if not raw.body.strip():
+        if returns is Returns.ANY:
+            return Response(status, raw.headers, None, request_id)
         raise _invalid(op, path, raw, f"an empty body where {returns.value} is documented")
     try:
         data = loads(raw.body)
@@ -459,8 +474,8 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
         data = _NOT_JSON
     if data is _NOT_JSON:
         raise _invalid(op, path, raw, f"a body that is not valid JSON ({len(raw.body)} bytes)")
-    wanted = dict if returns is Returns.OBJECT else list
-    if type(data) is not wanted:
+    wanted = {Returns.OBJECT: dict, Returns.ARRAY: list, Returns.PAGE: list}.get(returns)
+    if wanted is not None and type(data) is not wanted:
         raise _invalid(
             op, path, raw, f"a JSON {type(data).__name__} where {returns.value} is documented"
         )
@@ -470,7 +485,7 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
 _NOT_JSON = object()
 
 
-def _invalid(op: Operation, path: str, raw: _Raw, what: str) -> APIResponseValidationError:
+def _invalid(op: Operation[Any], path: str, raw: _Raw, what: str) -> APIResponseValidationError:
     return APIResponseValidationError(
         f"{op.method} {path} answered {raw.status} with {what}",
         method=op.method,

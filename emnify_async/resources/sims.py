@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+import attrs
 
 from .._bulk import (
     BulkResult,
@@ -16,72 +17,18 @@ from .._bulk import (
     verified,
 )
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
-from .._exceptions import InputError
-from .._operation import Operation, Returns
+from .._ops import sims as ops
 from .._pagination import AsyncPager
-from .._query import (
-    check_date_range,
-    check_id,
-    check_lookup_id,
-    check_per_page,
-    encode_filter,
-    encode_sort,
-    ref_id,
-)
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
 from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
 from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
 
-_LIST = Operation("GET", "/api/v1/sim", Returns.PAGE)
-_GET = Operation("GET", "/api/v1/sim/{sim_id}", Returns.OBJECT)
-# Every body of this SDK sets absolute values, so repeating the PATCH is harmless.
-_UPDATE = Operation("PATCH", "/api/v1/sim/{sim_id}", Returns.NOTHING)
-_DELETE = Operation("DELETE", "/api/v1/sim/{sim_id}", Returns.NOTHING)
-_EVENTS = Operation("GET", "/api/v1/sim/{sim_id}/event", Returns.PAGE)
-_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats", Returns.OBJECT)
-_DAILY_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats/daily", Returns.ARRAY)
-_STATUSES = Operation("GET", "/api/v1/sim/status", Returns.ARRAY)
-
-
-def _update_body(
-    status: StatusLike | NotGiven,
-    issuer_org: IdLike | NotGiven,
-    reseller_org: IdLike | NotGiven | None,
-    customer_org: IdLike | NotGiven | None,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {}
-    if not isinstance(status, NotGiven):
-        body["status"] = {"id": check_lookup_id(status, "status")}
-    if not isinstance(issuer_org, NotGiven):
-        body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
-    for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
-        if not isinstance(value, NotGiven):
-            body[name] = {"id": None if value is None else ref_id(value, name)}
-    if not body:
-        raise InputError(
-            "an update needs at least one of status, issuer_org, reseller_org, customer_org"
-        )
-    return body
-
 
 def _ref(value: Any) -> int | None:
     """The id of a nested reference (`status`, `customer_org`, ...), None when empty."""
     return None if value is None else value.id
-
-
-def _list_params(
-    q: Mapping[str, QueryValue] | str | None, sort: str | Sequence[str] | None, per_page: int
-) -> dict[str, str]:
-    params = {"per_page": str(per_page)}
-    encoded_q = encode_filter(q)
-    if encoded_q is not None:
-        params["q"] = encoded_q
-    encoded_sort = encode_sort(sort)
-    if encoded_sort is not None:
-        params["sort"] = encoded_sort
-    return params
 
 
 class AsyncSims(AsyncResource):
@@ -108,8 +55,7 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: A filter, sort key or page size is malformed (nothing is sent).
         """
-        params = _list_params(q, sort, check_per_page(per_page, SIM_MAX_PER_PAGE))
-        return self._pager(_LIST, Sim, params)
+        return self._many(ops.LIST, q=q, sort=sort, per_page=per_page)
 
     async def get(self, sim_id: int) -> Sim:
         """Get one SIM (GET /api/v1/sim/{sim_id}).
@@ -117,7 +63,7 @@ class AsyncSims(AsyncResource):
         Raises:
             NotFoundError: No such SIM in this organisation.
         """
-        return await self._model(_GET, Sim, {"sim_id": check_id(sim_id, "sim_id")})
+        return await self._one(ops.GET, sim_id=sim_id)
 
     async def update(
         self,
@@ -140,9 +86,14 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: No field was given, or an id is not a positive integer.
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        body = _update_body(status, issuer_org, reseller_org, customer_org)
-        await self._send(_UPDATE, path_params, json=body)
+        await self._nothing(
+            ops.UPDATE,
+            sim_id=sim_id,
+            status=status,
+            issuer_org=issuer_org,
+            reseller_org=reseller_org,
+            customer_org=customer_org,
+        )
 
     async def activate(self, sim_id: int) -> None:
         """Set a SIM's status to Activated (billing starts)."""
@@ -191,16 +142,20 @@ class AsyncSims(AsyncResource):
             InputError: An id or field is invalid (nothing is sent).
         """
         ids = unique_ids(sim_ids, "sim_ids")
-        body = _update_body(status, issuer_org, reseller_org, customer_org)
+        body = ops.UPDATE.make_body(
+            status=status,
+            issuer_org=issuer_org,
+            reseller_org=reseller_org,
+            customer_org=customer_org,
+        )
         workers = check_concurrency(concurrency, self._transport.max_concurrency)
 
         async def apply(sim_id: int) -> None:
-            path_params = {"sim_id": sim_id}
             await verified(
-                lambda: self._send(_UPDATE, path_params, json=body),
+                lambda: self._nothing(ops.UPDATE, sim_id=sim_id, body=body),
                 lambda: self._holds(sim_id, body),
-                method=_UPDATE.method,
-                path=_UPDATE.url_path(path_params),
+                method=ops.UPDATE.method,
+                path=ops.UPDATE.url_path({"sim_id": sim_id}),
             )
 
         return await run_bulk(
@@ -241,10 +196,14 @@ class AsyncSims(AsyncResource):
             on_result=on_result,
         )
 
-    async def _holds(self, sim_id: int, body: dict[str, Any]) -> bool:
-        """Whether the SIM has every value of an update `body`."""
+    async def _holds(self, sim_id: int, body: ops.SimUpdate) -> bool:
+        """Whether the SIM has every value an update `body` sets."""
         sim = await self.get(sim_id)
-        return all(_ref(getattr(sim, name)) == wanted["id"] for name, wanted in body.items())
+        return all(
+            _ref(getattr(sim, name)) == wanted.id
+            for name, wanted in attrs.asdict(body, recurse=False).items()
+            if not isinstance(wanted, NotGiven)
+        )
 
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
@@ -253,7 +212,7 @@ class AsyncSims(AsyncResource):
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
             PermissionDeniedError: A reseller tried to delete a SIM it has sold.
         """
-        await self._send(_DELETE, {"sim_id": check_id(sim_id, "sim_id")})
+        await self._nothing(ops.DELETE, sim_id=sim_id)
 
     def events(
         self,
@@ -273,22 +232,22 @@ class AsyncSims(AsyncResource):
             sort: Sort keys, e.g. `"-timestamp"`.
             per_page: Page size, 1 to 1000 (the default).
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        params = _list_params(q, sort, check_per_page(per_page, EVENT_MAX_PER_PAGE))
-        return self._pager(_EVENTS, Event, params, path_params)
+        return self._many(ops.EVENTS, sim_id=sim_id, q=q, sort=sort, per_page=per_page)
 
     async def stats(self, sim_id: int) -> SimStats:
         """Usage and costs of this and last month, and the last hour (GET .../stats)."""
-        return await self._model(_STATS, SimStats, {"sim_id": check_id(sim_id, "sim_id")})
+        return await self._one(ops.STATS, sim_id=sim_id)
 
-    async def daily_stats(
+    def daily_stats(
         self,
         sim_id: int,
         *,
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
-    ) -> builtins.list[DailyStats]:
+    ) -> AsyncPager[DailyStats]:
         """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+
+        Returns a pager over the days: `await` it for the list, or iterate it.
 
         Args:
             sim_id: The SIM.
@@ -298,10 +257,8 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: A date is malformed, or the end is before the start.
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        params = check_date_range(start_date, end_date)
-        return await self._models(_DAILY_STATS, DailyStats, path_params, params=params)
+        return self._many(ops.DAILY_STATS, sim_id=sim_id, start_date=start_date, end_date=end_date)
 
-    async def statuses(self) -> builtins.list[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status)."""
-        return await self._models(_STATUSES, Status)
+    def statuses(self) -> AsyncPager[Status]:
+        """The SIM statuses the API knows (GET /api/v1/sim/status); `await` it for the list."""
+        return self._many(ops.STATUSES)

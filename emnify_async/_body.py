@@ -1,0 +1,164 @@
+"""Request bodies: attrs models whose fields validate on construction and default to NOT_GIVEN.
+
+A body model is built from a method's arguments (`SimUpdate(status=..., customer_org=...)`);
+each field checks its value as it is set (raising `InputError` before anything is sent) and
+keeps it in its wire form. `body_json()` then sends only the fields the caller gave.
+
+    @attrs.frozen(kw_only=True)
+    class SimUpdate:
+        status: Ref | NotGiven = lookup()
+        customer_org: Ref | NotGiven = reference(nullable=True)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from ._exceptions import InputError
+from ._query import check_bool, check_lookup_id, check_number, encode_date, ref_id
+from ._types import NOT_GIVEN, NotGiven
+
+__all__ = [
+    "Midnight",
+    "Ref",
+    "body_json",
+    "checked",
+    "date",
+    "flag",
+    "lookup",
+    "lookup_value",
+    "number",
+    "reference",
+    "reference_id",
+    "require_any",
+    "text",
+    "timestamp_date",
+]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Ref:
+    """A reference on the wire: `{"id": n}`, or `{"id": null}` to empty it."""
+
+    id: int | None
+
+
+@attrs.frozen
+class Midnight:
+    """A date sent as the midnight UTC timestamp the API documents (`2026-11-01T00:00:00.000Z`)."""
+
+    day: datetime.date
+
+
+def checked(check: Callable[[Any, str], Any], *, shown_as: str | None = None) -> Any:
+    """A field that runs `check(value, name)` when set (unless NOT_GIVEN) and keeps its result.
+
+    `shown_as` names the field in error messages when the caller knows it by another name.
+    """
+
+    def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
+        return value if value is NOT_GIVEN else check(value, shown_as or field.name)
+
+    return attrs.field(default=NOT_GIVEN, converter=attrs.Converter(convert, takes_field=True))
+
+
+def reference(*, nullable: bool = False) -> Any:
+    """An id, or a model with an `id`, sent as `{"id": n}`; with `nullable`, None empties it."""
+
+    def check(value: Any, name: str) -> Ref:
+        if value is None and nullable:
+            return Ref(None)
+        return Ref(ref_id(value, name))
+
+    return checked(check)
+
+
+def reference_id(*, shown_as: str | None = None) -> Any:
+    """An id, or a model with an `id`, sent as the bare number."""
+    return checked(ref_id, shown_as=shown_as)
+
+
+def lookup() -> Any:
+    """A lookup id (statuses start at 0) or a model with one, sent as `{"id": n}`."""
+    return checked(lambda value, name: Ref(check_lookup_id(value, name)))
+
+
+def lookup_value() -> Any:
+    """A lookup id sent as a bare number."""
+    return checked(check_lookup_id)
+
+
+def number(*, positive: bool) -> Any:
+    """A finite number within 64 bits: positive, or at least 0."""
+    return checked(lambda value, name: check_number(value, name, positive=positive))
+
+
+def flag() -> Any:
+    """`True` or `False`."""
+    return checked(check_bool)
+
+
+def text(*, nullable: bool = False, non_empty: bool = False) -> Any:
+    """A string; with `non_empty`, one that is not blank; with `nullable`, None empties it."""
+
+    def check(value: Any, name: str) -> str | None:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or (non_empty and not value.strip()):
+            wanted = "a non-empty string" if non_empty else "a string"
+            raise InputError(f"{name} must be {wanted}, got {value!r}")
+        return value
+
+    return checked(check)
+
+
+def date(*, nullable: bool = False) -> Any:
+    """A `date` or `"YYYY-MM-DD"`, sent as `"YYYY-MM-DD"`; with `nullable`, None empties it."""
+
+    def check(value: Any, name: str) -> datetime.date | None:
+        return None if value is None and nullable else encode_date(value, name)
+
+    return checked(check)
+
+
+def timestamp_date(*, nullable: bool = False) -> Any:
+    """A date sent as its midnight UTC timestamp; with `nullable`, None empties it."""
+
+    def check(value: Any, name: str) -> Midnight | None:
+        return None if value is None and nullable else Midnight(encode_date(value, name))
+
+    return checked(check)
+
+
+def require_any(body: Any, what: str) -> None:
+    """InputError unless at least one field of `body` was given."""
+    if all(getattr(body, f.name) is NOT_GIVEN for f in attrs.fields(type(body))):
+        raise InputError(f"{what} needs at least one of {', '.join(_names(body))}")
+
+
+def _names(body: Any) -> list[str]:
+    return [f.name for f in attrs.fields(type(body))]
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True)
+    conv.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
+    conv.register_unstructure_hook(Midnight, lambda value: f"{value.day.isoformat()}T00:00:00.000Z")
+    conv.register_unstructure_hook(NotGiven, lambda _: None)
+    return conv
+
+
+_converter = _make_converter()
+
+
+def body_json(body: Any) -> dict[str, Any]:
+    """The JSON of a body model: only the fields given, each in its wire form."""
+    data: dict[str, Any] = _converter.unstructure(body)
+    return data
