@@ -495,3 +495,14 @@ def test_sync_client_takes_the_same_network_options(
         rate_limits=False,
     ) as client:
         assert client.sims.get(1).id == 1
+
+
+def test_the_cli_emulator_ignores_proxy_variables(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, unused_tcp_port: int
+) -> None:
+    from emnify_async.cli import main
+
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{unused_tcp_port}")  # nobody there
+    out = tmp_path / "fleet.csv"
+    assert main(["--emulator", "--emulator-sims", "5", "sims", "export", "-o", str(out)]) == 0
+    assert len(out.read_text().splitlines()) == 6
