@@ -180,7 +180,7 @@ class Proxy:
             raise InputError(
                 f"{source} is not a valid proxy URL (http://[user:password@]host:port)"
             )
-        display = mask_url(url)
+        display = mask_url(url.with_path("").with_query(None).with_fragment(None))
         if url.scheme != "http":
             raise InputError(
                 f"{source} {display!r}: only http:// proxies are supported (HTTPS requests still "

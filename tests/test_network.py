@@ -228,6 +228,13 @@ def test_a_proxy_without_a_scheme_is_http() -> None:
     assert proxy.authorization is None
 
 
+def test_only_the_proxy_origin_is_kept_and_shown() -> None:
+    proxy = Proxy.parse(f"http://gus:{SECRET}@proxy.example:3128/path?q=1", "proxy")
+    assert str(proxy.url) == "http://proxy.example:3128"
+    assert repr(proxy) == "Proxy('http://gus:********@proxy.example:3128', source='proxy')"
+    assert proxy.authorization == basic("gus", SECRET)
+
+
 # -- the environment ---------------------------------------------------------------------------
 
 
@@ -392,12 +399,13 @@ def test_an_unusable_environment_proxy_is_reported_when_the_client_is_built(
         (".example.org", "example.org", 443, True),
         ("*.example.org", "a.b.example.org", 443, True),
         ("EXAMPLE.org", "Api.Example.ORG.", 443, True),
-        ("example.org", "badexample.org", 443, False),  # requests would bypass (endswith)
+        ("example.org", "badexample.org", 443, False),
         ("example.org", "example.org.evil", 443, False),
         ("example.org:8443", "example.org", 8443, True),
         ("example.org:8443", "example.org", 443, False),
         ("*", "anything.at.all", 443, True),
         ("a.test *", "b.test", 443, True),
+        ("a.test, *", "b.test", 443, True),
         ("a.test  b.test", "b.test", 443, True),
         ("127.0.0.1", "127.0.0.1", 80, True),
         ("127.0.0.0/8", "127.1.2.3", 80, True),
