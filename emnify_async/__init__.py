@@ -32,6 +32,7 @@ from ._exceptions import (
     ResponseTooLargeError,
     UnprocessableEntityError,
 )
+from ._network import EventHook, RequestEvent
 from ._pagination import AsyncPager, Page
 from ._ratelimit import DOCUMENTED_LIMITS, PathLimit, RateLimits
 from ._retry import RetryPolicy
@@ -120,6 +121,7 @@ __all__ = [
     "ErrorDetail",
     "Event",
     "EventEndpoint",
+    "EventHook",
     "EventImsi",
     "EventSim",
     "EventSource",
@@ -159,6 +161,7 @@ __all__ = [
     "RateLimitError",
     "RateLimits",
     "Ratezone",
+    "RequestEvent",
     "ResponseTooLargeError",
     "RetryPolicy",
     "Sim",

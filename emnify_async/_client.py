@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from ssl import SSLContext
 from types import TracebackType
 from typing import Any
 
@@ -24,6 +25,7 @@ from ._constants import (
     ENV_USERNAME,
 )
 from ._exceptions import InputError
+from ._network import EventHook
 from ._pagination import AsyncPager
 from ._ratelimit import RateLimits
 from ._raw import raw_pages, raw_request
@@ -66,6 +68,20 @@ class AsyncEmnify:
             custom `RateLimits`, or not at all (`False`).
         max_response_bytes: The largest response body read (default 64 MiB); a larger one
             stops reading and raises `ResponseTooLargeError`.
+        proxy: An `http://[user:password@]host:port` proxy for every request (HTTPS still
+            runs end to end through it, with CONNECT). Its password never shows in reprs,
+            logs or errors.
+        trust_env: Use the proxy the environment sets when `proxy` is not given:
+            `HTTPS_PROXY` (`HTTP_PROXY` for a loopback `http://` base URL, else `ALL_PROXY`),
+            exempting hosts listed in `NO_PROXY`, as `requests` does. On by default (unlike
+            bare aiohttp); `False` ignores these variables. Read when the client is built.
+        ssl: An `ssl.SSLContext` to verify the API's certificate with, for a private CA or a
+            TLS-inspecting proxy (`ssl.create_default_context(cafile=...)`). Verification
+            cannot be switched off: `False` or a `CERT_NONE` context raises `InputError`.
+        event_hooks: `{"request": [fn, ...], "response": [fn, ...]}`: functions (plain or
+            `async`) called with a `RequestEvent` before each HTTP request is sent and once
+            its answer was read or it failed, logins included. Events never carry headers,
+            tokens or bodies; what a hook raises is logged at WARNING and ignored.
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -86,6 +102,10 @@ class AsyncEmnify:
         page_prefetch: int = DEFAULT_PAGE_PREFETCH,
         rate_limits: RateLimits | bool = True,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ssl: SSLContext | None = None,
+        event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
     ) -> None:
         if application_token is None and username is None:
             application_token = os.environ.get(ENV_APPLICATION_TOKEN) or None
@@ -113,6 +133,10 @@ class AsyncEmnify:
             retry=policy,
             rate_limits=RateLimits() if rate_limits is True else (rate_limits or None),
             max_response_bytes=max_response_bytes,
+            proxy=proxy,
+            trust_env=trust_env,
+            ssl=ssl,
+            event_hooks=event_hooks,
         )
         self._page_prefetch = page_prefetch
         self._options: CallOptions | None = None

@@ -9,7 +9,8 @@ import logging
 import math
 import platform
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import aiohttp
@@ -35,6 +36,7 @@ from ._exceptions import (
     ResponseTooLargeError,
 )
 from ._json import dumps, loads
+from ._network import ATTEMPT, EventHook, Network, RequestEvent
 from ._operation import Operation, Returns
 from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
@@ -173,10 +175,17 @@ class Transport:
         retry: RetryPolicy,
         rate_limits: RateLimits | None,
         max_response_bytes: int,
+        proxy: object = None,
+        trust_env: object = True,
+        ssl: object = None,
+        event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         self.options = CallOptions(check_seconds(timeout, "timeout"), retry)
         """The settings of calls made without per-call options."""
+        self.network = Network.create(
+            self.base_url, proxy=proxy, trust_env=trust_env, ssl=ssl, event_hooks=event_hooks
+        )
         self.max_concurrency = check_count(max_concurrency, "max_concurrency")
         self.max_response_bytes = check_count(max_response_bytes, "max_response_bytes")
         self._connect_timeout = check_seconds(connect_timeout, "connect_timeout")
@@ -198,7 +207,13 @@ class Transport:
                 limit=self.max_concurrency,
                 ttl_dns_cache=DNS_CACHE_TTL,
                 keepalive_timeout=KEEPALIVE_TIMEOUT,
+                ssl=self.network.ssl_context or True,
             )
+            if self.network.proxy is not None:
+                proxy = self.network.proxy
+                logger.debug("using the proxy %s (from %s)", proxy, proxy.source)
+            # trust_env stays False: `Network` resolved the proxy once, as requests does, and
+            # aiohttp's own would also apply a ~/.netrc login to the API host.
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
@@ -335,11 +350,19 @@ class Transport:
     ) -> _Raw:
         session = self._get_session()
         assert self._semaphore is not None
+        network = self.network
         headers = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         if body is not None:
             headers["Content-Type"] = "application/json"
+        proxy_headers = network.proxy_headers()
+        if proxy_headers is not None and self.base_url.startswith("http://"):
+            # A plain-HTTP request goes to the proxy itself; aiohttp sends `proxy_headers`
+            # only on the CONNECT of an HTTPS one.
+            headers.update(proxy_headers)
+        hooks = network.hooks
+        query = MappingProxyType(dict(params or {}) if hooks else {})
         if self.limiter is not None:
             await self.limiter.acquire(method, path)
         async with self._semaphore:
@@ -347,8 +370,17 @@ class Transport:
                 total=min(budget.timeout, budget.remaining(method, path)),
                 sock_connect=self._connect_timeout,
             )
+            attempt = ATTEMPT.get()
+            if hooks.request:
+                await hooks.emit(
+                    hooks.request,
+                    RequestEvent(
+                        phase="request", method=method, path=path, query=query, attempt=attempt
+                    ),
+                )
             started = time.perf_counter()
             failure: APIError | None = None
+            status: int | None = None
             try:
                 async with session.request(
                     method,
@@ -358,31 +390,61 @@ class Transport:
                     headers=headers,
                     timeout=timeout,
                     allow_redirects=False,
+                    proxy=network.proxy.url if network.proxy is not None else None,
+                    proxy_headers=proxy_headers,
                 ) as resp:
+                    status = resp.status
                     raw = _Raw(resp.status, resp.headers, await self._read(resp, method, path))
             except aiohttp.ClientConnectorError as exc:
-                failure = APIConnectionError(
-                    f"could not connect to {self.base_url} for {method} {path}: "
-                    f"{str(exc.os_error)[:200]}",
-                    method=method,
-                    path=path,
-                    sent=False,
-                )
+                failure = self._connect_error(exc, method, path)
             except aiohttp.ConnectionTimeoutError:
                 failure = APITimeoutError(
-                    f"timed out connecting to {self.base_url} for {method} {path}",
+                    f"timed out connecting to {self._route()} for {method} {path}",
                     method=method,
                     path=path,
                     sent=False,
                 )
             except asyncio.TimeoutError:
                 failure = APITimeoutError(f"{method} {path} timed out", method=method, path=path)
+            except aiohttp.ClientHttpProxyError as exc:
+                # The proxy refused the CONNECT: the request never reached the API.
+                failure = APIConnectionError(
+                    f"the proxy {network.proxy} refused to connect to {self.base_url} for "
+                    f"{method} {path}: HTTP {exc.status} {exc.message}",
+                    method=method,
+                    path=path,
+                    sent=False,
+                )
             except aiohttp.ClientError as exc:
                 failure = APIConnectionError(
                     f"{method} {path} failed before a complete response: "
                     f"{_client_error_detail(exc)}",
                     method=method,
                     path=path,
+                )
+            except APIError as exc:  # a body over max_response_bytes
+                failure = exc
+            elapsed = time.perf_counter() - started
+            if hooks.response:
+                # Outside the handlers: a hook's exception must not chain aiohttp's, which
+                # holds the request headers.
+                await hooks.emit(
+                    hooks.response,
+                    RequestEvent(
+                        phase="response",
+                        method=method,
+                        path=path,
+                        query=query,
+                        attempt=attempt,
+                        status=status,
+                        elapsed=elapsed,
+                        request_id=(
+                            raw.headers.get(REQUEST_ID_HEADER)
+                            if failure is None
+                            else getattr(failure, "request_id", None)
+                        ),
+                        error=None if failure is None else type(failure).__name__,
+                    ),
                 )
         if failure is not None:
             # Raised outside the handler: nothing of aiohttp's is chained to our error.
@@ -394,10 +456,37 @@ class Transport:
             method,
             path,
             raw.status,
-            (time.perf_counter() - started) * 1000,
+            elapsed * 1000,
             raw.headers.get(REQUEST_ID_HEADER),
         )
         return raw
+
+    def _route(self) -> str:
+        """The API address, and the proxy (its password masked) when there is one."""
+        proxy = self.network.proxy
+        return self.base_url if proxy is None else f"{self.base_url} through the proxy {proxy}"
+
+    def _connect_error(
+        self, exc: aiohttp.ClientConnectorError, method: str, path: str
+    ) -> APIConnectionError:
+        """A connection that could not be opened, said without aiohttp's objects."""
+        proxy = self.network.proxy
+        if isinstance(exc, aiohttp.ClientProxyConnectionError) and proxy is not None:
+            where = f"the proxy {proxy} (from {proxy.source})"
+        else:
+            where = self._route()
+        detail = str(exc.os_error)[:200]
+        if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+            detail += (
+                "; if the API is reached through a private CA or TLS inspection, pass "
+                "ssl=ssl.create_default_context(cafile=...) trusting that CA"
+            )
+        return APIConnectionError(
+            f"could not connect to {where} for {method} {path}: {detail}",
+            method=method,
+            path=path,
+            sent=False,
+        )
 
     async def _read(self, resp: aiohttp.ClientResponse, method: str, path: str) -> bytes:
         """The whole body, stopping with ResponseTooLargeError past `max_response_bytes`."""

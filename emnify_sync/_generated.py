@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
+from ssl import SSLContext
 from types import TracebackType
 
 from emnify_async import (
@@ -14,6 +15,7 @@ from emnify_async import (
     DailyStats,
     DateLike,
     Event,
+    EventHook,
     HourlyTraffic,
     IdLike,
     InclusiveVolume,
@@ -695,6 +697,20 @@ class Emnify:
             custom `RateLimits`, or not at all (`False`).
         max_response_bytes: The largest response body read (default 64 MiB); a larger one
             stops reading and raises `ResponseTooLargeError`.
+        proxy: An `http://[user:password@]host:port` proxy for every request (HTTPS still
+            runs end to end through it, with CONNECT). Its password never shows in reprs,
+            logs or errors.
+        trust_env: Use the proxy the environment sets when `proxy` is not given:
+            `HTTPS_PROXY` (`HTTP_PROXY` for a loopback `http://` base URL, else `ALL_PROXY`),
+            exempting hosts listed in `NO_PROXY`, as `requests` does. On by default (unlike
+            bare aiohttp); `False` ignores these variables. Read when the client is built.
+        ssl: An `ssl.SSLContext` to verify the API's certificate with, for a private CA or a
+            TLS-inspecting proxy (`ssl.create_default_context(cafile=...)`). Verification
+            cannot be switched off: `False` or a `CERT_NONE` context raises `InputError`.
+        event_hooks: `{"request": [fn, ...], "response": [fn, ...]}`: functions (plain or
+            `async`) called with a `RequestEvent` before each HTTP request is sent and once
+            its answer was read or it failed, logins included. Events never carry headers,
+            tokens or bodies; what a hook raises is logged at WARNING and ignored.
 
     Raises:
         InputError: An argument is invalid (for instance a plain-HTTP remote base URL).
@@ -715,6 +731,10 @@ class Emnify:
         page_prefetch: int = 4,
         rate_limits: RateLimits | bool = True,
         max_response_bytes: int = 67108864,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ssl: SSLContext | None = None,
+        event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
     ) -> None:
         self._handle = ClientHandle(
             lambda: AsyncEmnify(
@@ -730,6 +750,10 @@ class Emnify:
                 page_prefetch=page_prefetch,
                 rate_limits=rate_limits,
                 max_response_bytes=max_response_bytes,
+                proxy=proxy,
+                trust_env=trust_env,
+                ssl=ssl,
+                event_hooks=event_hooks,
             )
         )
         self._handle.release_on_collect(self)

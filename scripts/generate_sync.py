@@ -192,7 +192,8 @@ def resources() -> list[tuple[str, type]]:
 
 
 def render_client(found: list[tuple[str, type]], imports: Imports) -> str:
-    home = sys.modules[AsyncEmnify.__module__]
+    # The defining module: `AsyncEmnify.__module__` reads "emnify_async" (see its __init__).
+    home = sys.modules[AsyncEmnify.__init__.__module__]
     params, forward = render_params(AsyncEmnify.__init__, imports, home)
     args = sync_doc(AsyncEmnify.__doc__).split("\n\nArgs:", 1)[1]
     doc = textwrap.indent(f'"""{SYNC_CLIENT_INTRO}\n\nArgs:{args}\n"""', "    ")

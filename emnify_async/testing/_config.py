@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass, field
 
 
@@ -44,6 +45,8 @@ class EmulatorConfig:
     host: str = "127.0.0.1"
     port: int = 0
     """0 picks a free ephemeral port."""
+    ssl_context: ssl.SSLContext | None = None
+    """Serve HTTPS with this server context (its certificate must name ``host``)."""
     token_lifetime: float = 14400.0
     """Seconds an ``auth_token`` is valid (rounded up to whole seconds in ``exp``)."""
     refresh_token_lifetime: float = 7 * 24 * 3600.0

@@ -69,7 +69,7 @@ class Emulator:
 
     @property
     def base_url(self) -> str:
-        """``http://host:port`` once started."""
+        """``http://host:port`` (``https://`` with ``ssl_context``) once started."""
         if self._base_url is None:
             raise RuntimeError("Emulator is not started")
         return self._base_url
@@ -82,7 +82,8 @@ class Emulator:
             self.app, access_log=None, handle_signals=False, shutdown_timeout=0.5
         )
         await runner.setup()
-        site = web.TCPSite(runner, self.config.host, self.config.port)
+        ssl_context = self.config.ssl_context
+        site = web.TCPSite(runner, self.config.host, self.config.port, ssl_context=ssl_context)
         try:
             await site.start()
         except BaseException:
@@ -90,7 +91,8 @@ class Emulator:
             raise
         host, port = runner.addresses[0][:2]
         self._runner = runner
-        self._base_url = f"http://{_url_host(host)}:{port}"
+        scheme = "http" if ssl_context is None else "https"
+        self._base_url = f"{scheme}://{_url_host(host)}:{port}"
         return self
 
     async def close(self) -> None:
