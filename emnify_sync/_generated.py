@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-import builtins
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from ssl import SSLContext
 from types import TracebackType
+from typing import Any
 
 from emnify_async import (
     NOT_GIVEN,
     AsyncEmnify,
+    AsyncOrganisations,
+    AsyncSimBatches,
+    AsyncSims,
+    AsyncTariffs,
     BulkResult,
     DailyStats,
     DateLike,
@@ -37,6 +42,12 @@ from emnify_async import (
     StatusLike,
     Tariff,
 )
+from emnify_async.resources._legacy import (
+    ASSIGN_INCLUSIVE_VOLUME,
+    CREATE_INCLUSIVE_VOLUME,
+    UPDATE_TARIFF,
+    legacy_arguments,
+)
 
 from ._bridge import ClientHandle, Pager
 
@@ -46,8 +57,9 @@ __all__ = ["Emnify", "Organisations", "SimBatches", "Sims", "Tariffs"]
 class Sims:
     """The SIM API."""
 
-    def __init__(self, handle: ClientHandle) -> None:
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncSims]) -> None:
         self._handle = handle
+        self._area = area
 
     def list(
         self,
@@ -70,7 +82,9 @@ class Sims:
         Raises:
             InputError: A filter, sort key or page size is malformed (nothing is sent).
         """
-        return Pager(self._handle, self._handle.client.sims.list(q=q, sort=sort, per_page=per_page))
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
 
     def get(self, sim_id: int) -> Sim:
         """Get one SIM (GET /api/v1/sim/{sim_id}).
@@ -78,7 +92,7 @@ class Sims:
         Raises:
             NotFoundError: No such SIM in this organisation.
         """
-        return self._handle.run(lambda client: client.sims.get(sim_id))
+        return self._handle.run(lambda client: self._area(client).get(sim_id))
 
     def update(
         self,
@@ -102,7 +116,7 @@ class Sims:
             InputError: No field was given, or an id is not a positive integer.
         """
         return self._handle.run(
-            lambda client: client.sims.update(
+            lambda client: self._area(client).update(
                 sim_id,
                 status=status,
                 issuer_org=issuer_org,
@@ -113,11 +127,11 @@ class Sims:
 
     def activate(self, sim_id: int) -> None:
         """Set a SIM's status to Activated (billing starts)."""
-        return self._handle.run(lambda client: client.sims.activate(sim_id))
+        return self._handle.run(lambda client: self._area(client).activate(sim_id))
 
     def suspend(self, sim_id: int) -> None:
         """Set a SIM's status to Suspended."""
-        return self._handle.run(lambda client: client.sims.suspend(sim_id))
+        return self._handle.run(lambda client: self._area(client).suspend(sim_id))
 
     def bulk_update(
         self,
@@ -158,7 +172,7 @@ class Sims:
             InputError: An id or field is invalid (nothing is sent).
         """
         return self._handle.run(
-            lambda client: client.sims.bulk_update(
+            lambda client: self._area(client).bulk_update(
                 sim_ids,
                 status=status,
                 issuer_org=issuer_org,
@@ -180,7 +194,7 @@ class Sims:
     ) -> BulkResult:
         """Activate many SIMs; see `bulk_update()` for how items are run and reported."""
         return self._handle.run(
-            lambda client: client.sims.bulk_activate(
+            lambda client: self._area(client).bulk_activate(
                 sim_ids, concurrency=concurrency, progress=progress, on_result=on_result
             )
         )
@@ -195,7 +209,7 @@ class Sims:
     ) -> BulkResult:
         """Suspend many SIMs; see `bulk_update()` for how items are run and reported."""
         return self._handle.run(
-            lambda client: client.sims.bulk_suspend(
+            lambda client: self._area(client).bulk_suspend(
                 sim_ids, concurrency=concurrency, progress=progress, on_result=on_result
             )
         )
@@ -207,7 +221,7 @@ class Sims:
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
             PermissionDeniedError: A reseller tried to delete a SIM it has sold.
         """
-        return self._handle.run(lambda client: client.sims.delete(sim_id))
+        return self._handle.run(lambda client: self._area(client).delete(sim_id))
 
     def events(
         self,
@@ -228,17 +242,20 @@ class Sims:
             per_page: Page size, 1 to 1000 (the default).
         """
         return Pager(
-            self._handle, self._handle.client.sims.events(sim_id, q=q, sort=sort, per_page=per_page)
+            self._handle,
+            self._area(self._handle.client).events(sim_id, q=q, sort=sort, per_page=per_page),
         )
 
     def stats(self, sim_id: int) -> SimStats:
         """Usage and costs of this and last month, and the last hour (GET .../stats)."""
-        return self._handle.run(lambda client: client.sims.stats(sim_id))
+        return self._handle.run(lambda client: self._area(client).stats(sim_id))
 
     def daily_stats(
         self, sim_id: int, *, start_date: DateLike | None = None, end_date: DateLike | None = None
-    ) -> builtins.list[DailyStats]:
+    ) -> Pager[DailyStats]:
         """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+
+        Returns a pager over the days: call `.to_list()` for the list, or iterate it.
 
         Args:
             sim_id: The SIM.
@@ -248,20 +265,26 @@ class Sims:
         Raises:
             InputError: A date is malformed, or the end is before the start.
         """
-        return self._handle.run(
-            lambda client: client.sims.daily_stats(sim_id, start_date=start_date, end_date=end_date)
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).daily_stats(
+                sim_id, start_date=start_date, end_date=end_date
+            ),
         )
 
-    def statuses(self) -> builtins.list[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status)."""
-        return self._handle.run(lambda client: client.sims.statuses())
+    def statuses(self) -> Pager[Status]:
+        """The SIM statuses the API knows (GET /api/v1/sim/status); call `.to_list()` for the list."""
+        return Pager(self._handle, self._area(self._handle.client).statuses())
 
 
 class SimBatches:
     """The SIM batch API."""
 
-    def __init__(self, handle: ClientHandle) -> None:
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncSimBatches]
+    ) -> None:
         self._handle = handle
+        self._area = area
 
     def validate(self, bic: str) -> SimBatch:
         """Check that the batch with this BIC can be registered (GET /api/v1/sim_batch/bic/{bic}).
@@ -271,7 +294,7 @@ class SimBatches:
             NotFoundError: No batch has this BIC.
             UnprocessableEntityError: The batch holds SIMs of another organisation.
         """
-        return self._handle.run(lambda client: client.sim_batches.validate(bic))
+        return self._handle.run(lambda client: self._area(client).validate(bic))
 
     def register(self, bic: str, *, status: SimStatusId | int) -> list[Sim]:
         """Register a batch: its SIMs join your organisation with `status` (PATCH .../bic/{bic}).
@@ -286,22 +309,28 @@ class SimBatches:
         Raises:
             UnprocessableEntityError: Unknown BIC, batch already registered, or foreign SIMs.
         """
-        return self._handle.run(lambda client: client.sim_batches.register(bic, status=status))
+        return self._handle.run(lambda client: self._area(client).register(bic, status=status))
 
 
 class Organisations:
     """The organisation API."""
 
-    def __init__(self, handle: ClientHandle) -> None:
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncOrganisations]
+    ) -> None:
         self._handle = handle
+        self._area = area
 
     def my(self) -> Organisation:
         """The details of your own organisation (GET /api/v1/organisation/my)."""
-        return self._handle.run(lambda client: client.organisations.my())
+        return self._handle.run(lambda client: self._area(client).my())
 
-    def statuses(self) -> list[Status]:
-        """The organisation statuses the API knows (GET /api/v1/organisation/status)."""
-        return self._handle.run(lambda client: client.organisations.statuses())
+    def statuses(self) -> Pager[Status]:
+        """The organisation statuses the API knows (GET /api/v1/organisation/status).
+
+        call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses())
 
     def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
         """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
@@ -315,7 +344,7 @@ class Organisations:
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        return self._handle.run(lambda client: client.organisations.monthly_stats(org))
+        return self._handle.run(lambda client: self._area(client).monthly_stats(org))
 
     def daily_stats(
         self,
@@ -323,10 +352,11 @@ class Organisations:
         *,
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
-    ) -> list[DailyStats]:
+    ) -> Pager[DailyStats]:
         """Traffic and costs per day, the children included (GET .../{org}/stats/daily).
 
-        The last row is usually the total of the range: `is_total=True`, `date=None`.
+        call `.to_list()` for the list of days. The last row is usually the total of the range:
+        `is_total=True`, `date=None`.
 
         Args:
             org: An organisation id (yours or a child's) or `"my"` (the default).
@@ -337,10 +367,11 @@ class Organisations:
             InputError: `org` or a date is malformed, or the end is before the start.
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        return self._handle.run(
-            lambda client: client.organisations.daily_stats(
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).daily_stats(
                 org, start_date=start_date, end_date=end_date
-            )
+            ),
         )
 
     def hourly_stats(
@@ -364,20 +395,24 @@ class Organisations:
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
         return self._handle.run(
-            lambda client: client.organisations.hourly_stats(
+            lambda client: self._area(client).hourly_stats(
                 org, start_date=start_date, end_date=end_date
             )
         )
 
-    def current_month_daily_stats(self) -> list[DailyStats]:
+    def current_month_daily_stats(self) -> Pager[DailyStats]:
         """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
+
+        call `.to_list()` for the list of days.
 
         Data costs are left out for enterprise organisations with an inclusive volume.
         """
-        return self._handle.run(lambda client: client.organisations.current_month_daily_stats())
+        return Pager(self._handle, self._area(self._handle.client).current_month_daily_stats())
 
-    def active_inclusive_volumes(self, org: OrgLike = "my") -> list[InclusiveVolume]:
+    def active_inclusive_volumes(self, org: OrgLike = "my") -> Pager[InclusiveVolume]:
         """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
+
+        call `.to_list()` for the list.
 
         Args:
             org: An organisation id (yours or a direct child's) or `"my"` (the default).
@@ -386,13 +421,14 @@ class Organisations:
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             NotFoundError: The organisation is unknown or not accessible.
         """
-        return self._handle.run(lambda client: client.organisations.active_inclusive_volumes(org))
+        return Pager(self._handle, self._area(self._handle.client).active_inclusive_volumes(org))
 
+    @legacy_arguments(ASSIGN_INCLUSIVE_VOLUME)
     def assign_inclusive_volume(
         self,
-        inclusive_volume_id: int,
         org: OrgLike = "my",
         *,
+        inclusive_volume_id: int,
         start_date: DateLike | NotGiven = NOT_GIVEN,
         end_date: DateLike | NotGiven | None = NOT_GIVEN,
         pooled: bool | NotGiven = NOT_GIVEN,
@@ -404,10 +440,13 @@ class Organisations:
         organisation's tariffs can be assigned, for the current or a future month; an
         enterprise organisation with an active volume may only upgrade it.
 
+        The old form `assign_inclusive_volume(inclusive_volume_id, org)` still works, with a
+        DeprecationWarning, until the next release.
+
         Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
             inclusive_volume_id: The ratezone inclusive volume, as listed by the tariff's
                 ratezone.
-            org: An organisation id (yours or a direct child's) or `"my"` (the default).
             start_date: First day of the first billing month (the 1st of a month).
             end_date: Last day of the last billing month; `None` runs indefinitely.
             pooled: Share the volume across devices (`True`) or count it per device.
@@ -422,14 +461,19 @@ class Organisations:
             UnprocessableEntityError: The volume is not allowed for this organisation.
         """
         return self._handle.run(
-            lambda client: client.organisations.assign_inclusive_volume(
-                inclusive_volume_id, org, start_date=start_date, end_date=end_date, pooled=pooled
+            lambda client: self._area(client).assign_inclusive_volume(
+                org,
+                inclusive_volume_id=inclusive_volume_id,
+                start_date=start_date,
+                end_date=end_date,
+                pooled=pooled,
             )
         )
 
+    @legacy_arguments(CREATE_INCLUSIVE_VOLUME)
     def create_inclusive_volume(
         self,
-        org_id: int,
+        org: IdLike,
         *,
         currency: IdLike,
         rate: float,
@@ -447,7 +491,7 @@ class Organisations:
         organisation's active and future inclusive volumes in the same ratezone expire.
 
         Args:
-            org_id: The child organisation.
+            org: The child organisation, as an id or a model (`org_id=` is deprecated).
             currency: The currency (id or model); must be the organisation's.
             rate: Monthly price of the volume, positive.
             volume: Monthly volume in MB per device (or pooled), positive.
@@ -467,8 +511,8 @@ class Organisations:
             UnprocessableEntityError: The API refused a value (currency, ratezone, dates).
         """
         return self._handle.run(
-            lambda client: client.organisations.create_inclusive_volume(
-                org_id,
+            lambda client: self._area(client).create_inclusive_volume(
+                org,
                 currency=currency,
                 rate=rate,
                 volume=volume,
@@ -481,7 +525,8 @@ class Organisations:
             )
         )
 
-    def update_tariff(self, org_id: int, tariff_id: IdLike) -> None:
+    @legacy_arguments(UPDATE_TARIFF)
+    def update_tariff(self, org: IdLike, tariff: IdLike) -> None:
         """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
 
         The organisation must be enabled and have at most one tariff; in self-service it must
@@ -490,34 +535,34 @@ class Organisations:
         expires the active inclusive volumes and custom rates and deletes future ones.
 
         Args:
-            org_id: The organisation.
-            tariff_id: The new tariff, as an id or a `Tariff`.
+            org: The organisation, as an id or a model (`org_id=` is deprecated).
+            tariff: The new tariff, as an id or a `Tariff` (`tariff_id=` is deprecated).
 
         Raises:
             InputError: An id is not a positive integer (nothing is sent).
             NotFoundError: The organisation is not yours or a direct child.
             UnprocessableEntityError: One of the rules above is broken.
         """
-        return self._handle.run(
-            lambda client: client.organisations.update_tariff(org_id, tariff_id)
-        )
+        return self._handle.run(lambda client: self._area(client).update_tariff(org, tariff))
 
 
 class Tariffs:
     """The tariff API (MNO and reseller organisations only)."""
 
-    def __init__(self, handle: ClientHandle) -> None:
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncTariffs]) -> None:
         self._handle = handle
+        self._area = area
 
-    def list(self) -> builtins.list[Tariff]:
+    def list(self) -> Pager[Tariff]:
         """Your organisation's tariffs (GET /api/v1/tariff).
 
-        The API returns the whole list at once (it is not paged), so this is a plain list.
+        The API answers with the whole list at once (it is not paged); like every list call
+        this returns a pager: iterate it, or call `.to_list()` for the list.
 
         Raises:
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return self._handle.run(lambda client: client.tariffs.list())
+        return Pager(self._handle, self._area(self._handle.client).list())
 
     def get(self, tariff_id: int) -> Tariff:
         """One tariff (GET /api/v1/tariff/{tariff_id}).
@@ -526,7 +571,7 @@ class Tariffs:
             NotFoundError: No such tariff of your organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return self._handle.run(lambda client: client.tariffs.get(tariff_id))
+        return self._handle.run(lambda client: self._area(client).get(tariff_id))
 
     def create(
         self,
@@ -584,7 +629,7 @@ class Tariffs:
             PermissionDeniedError: Called by an enterprise organisation.
         """
         return self._handle.run(
-            lambda client: client.tariffs.create(
+            lambda client: self._area(client).create(
                 name=name,
                 currency=currency,
                 description=description,
@@ -639,7 +684,7 @@ class Tariffs:
             PermissionDeniedError: Called by an enterprise organisation.
         """
         return self._handle.run(
-            lambda client: client.tariffs.update(
+            lambda client: self._area(client).update(
                 tariff_id,
                 name=name,
                 description=description,
@@ -669,7 +714,7 @@ class Tariffs:
                 organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return self._handle.run(lambda client: client.tariffs.delete(tariff_id))
+        return self._handle.run(lambda client: self._area(client).delete(tariff_id))
 
 
 class Emnify:
@@ -757,14 +802,32 @@ class Emnify:
             )
         )
         self._handle.release_on_collect(self)
-        self.sims = Sims(self._handle)
-        """The SIM API."""
-        self.sim_batches = SimBatches(self._handle)
-        """The SIM batch API."""
-        self.organisations = Organisations(self._handle)
-        """The organisation API."""
-        self.tariffs = Tariffs(self._handle)
-        """The tariff API (MNO and reseller organisations only)."""
+
+    @classmethod
+    def _view(cls, handle: ClientHandle) -> Emnify:
+        view = cls.__new__(cls)
+        view._handle = handle
+        return view
+
+    @functools.cached_property
+    def sims(self) -> Sims:
+        """SIMs: list, get, update, activate, suspend, delete, events, stats, bulk changes."""
+        return Sims(self._handle, lambda client: client.sims)
+
+    @functools.cached_property
+    def sim_batches(self) -> SimBatches:
+        """SIM batches: validate and register by BIC."""
+        return SimBatches(self._handle, lambda client: client.sim_batches)
+
+    @functools.cached_property
+    def organisations(self) -> Organisations:
+        """Organisations: details, statistics, inclusive volumes, tariff change."""
+        return Organisations(self._handle, lambda client: client.organisations)
+
+    @functools.cached_property
+    def tariffs(self) -> Tariffs:
+        """Tariffs (MNO and reseller API): list, get, create, update, delete."""
+        return Tariffs(self._handle, lambda client: client.tariffs)
 
     @property
     def base_url(self) -> str:
@@ -773,11 +836,102 @@ class Emnify:
 
     @property
     def retry_policy(self) -> RetryPolicy:
-        """The retry policy in force."""
+        """The retry policy in force for this client's calls."""
         return self._handle.client.retry_policy
 
+    @property
+    def timeout(self) -> float:
+        """Seconds one attempt of a call may take."""
+        return self._handle.client.timeout
+
+    def with_options(
+        self,
+        *,
+        timeout: float | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | NotGiven = NOT_GIVEN,
+    ) -> Emnify:
+        """A view of this client whose calls use other settings.
+
+        `client.with_options(timeout=5, max_retries=0).sims.get(1)`. The view shares the
+        connection pool, the token and the pacing with this client; closing it does nothing
+        (close the client it came from).
+
+        Args:
+            timeout: Seconds one attempt may take.
+            max_retries: Retries after the first attempt (overrides `retry`'s).
+            retry: A whole retry policy (deadline, backoff, Retry-After cap).
+
+        Raises:
+            InputError: A setting is invalid.
+        """
+        return Emnify._view(
+            self._handle.derive(
+                lambda client: client.with_options(
+                    timeout=timeout, max_retries=max_retries, retry=retry
+                )
+            )
+        )
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, QueryValue] | None = None,
+        json: Any = None,
+    ) -> Any:
+        """Call any operation of the API, wrapped by the SDK or not, with all of its care.
+
+        The call is authenticated, paced, retried where repeating is harmless (GET, PUT,
+        PATCH, DELETE; a POST only when it was provably not processed), bounded in size, and
+        its errors are the SDK's typed exceptions. A 3xx is never followed.
+
+        Args:
+            method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+            path: The path, e.g. `/api/v1/endpoint/5/connectivity` (no host, no query).
+            params: Query parameters; None values are left out.
+            json: The JSON body, if any.
+
+        Returns:
+            The decoded JSON answer; the new id for a `201` with a `Location`; None for no
+            content.
+
+        Raises:
+            InputError: The method, path, parameters or body cannot be sent (nothing is).
+        """
+        return self._handle.run(
+            lambda client: client.request(method, path, params=params, json=json)
+        )
+
+    def request_pages(
+        self,
+        path: str,
+        *,
+        params: Mapping[str, QueryValue] | None = None,
+        per_page: int | None = None,
+    ) -> Pager[Any]:
+        """Page through any paged list of the API: a pager over its items as decoded JSON.
+
+        Pages are checked like the SDK's own listings (JSON arrays with pagination headers,
+        none short or skipped) and prefetched the same way.
+
+        Args:
+            path: The list's path, e.g. `/api/v1/endpoint`.
+            params: Query parameters (`q`, `sort`, ...); None values are left out.
+            per_page: Page size; the server's default when None.
+
+        Raises:
+            InputError: The path, parameters or page size cannot be sent (nothing is).
+        """
+        return Pager(
+            self._handle, self._handle.client.request_pages(path, params=params, per_page=per_page)
+        )
+
     def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
+        """Close the connection pool. The client cannot be used afterwards.
+
+        On a view from `with_options()` this does nothing: close the client it came from."""
         self._handle.close()
 
     def __enter__(self) -> Emnify:
