@@ -78,6 +78,7 @@ from .models import (
     Ratezone,
     Sim,
     SimBatch,
+    SimBatchRegistration,
     SimCounts,
     SimEndpoint,
     SimModel,
@@ -166,6 +167,7 @@ __all__ = [
     "RetryPolicy",
     "Sim",
     "SimBatch",
+    "SimBatchRegistration",
     "SimCounts",
     "SimEndpoint",
     "SimModel",
@@ -180,9 +182,10 @@ __all__ = [
     "__version__",
 ]
 
-# Show public names as `emnify_async.X` in tracebacks and reprs.
+# Show the exceptions as `emnify_async.X` in tracebacks. (Only them: other classes keep their
+# defining module, which `typing.get_type_hints` needs to resolve their annotations.)
 for _name in __all__:
     _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("emnify_async."):
+    if isinstance(_obj, type) and issubclass(_obj, BaseException):
         _obj.__module__ = "emnify_async"
 del _name, _obj

@@ -12,42 +12,41 @@ from typing import Any
 from emnify_async import (
     NOT_GIVEN,
     AsyncEmnify,
-    AsyncOrganisations,
-    AsyncSimBatches,
-    AsyncSims,
-    AsyncTariffs,
-    BulkResult,
-    DailyStats,
     DateLike,
-    Event,
     EventHook,
-    HourlyTraffic,
     IdLike,
-    InclusiveVolume,
-    InclusiveVolumeAssignment,
-    NotGiven,
     OnResult,
-    Organisation,
-    OrganisationStats,
     OrgLike,
     Progress,
     QueryValue,
-    RateLimits,
-    RetryPolicy,
-    Sim,
-    SimBatch,
-    SimStats,
-    SimStatusId,
-    Status,
     StatusLike,
-    Tariff,
 )
+from emnify_async._bulk import BulkResult
+from emnify_async._ratelimit import RateLimits
+from emnify_async._retry import RetryPolicy
+from emnify_async._types import NotGiven
+from emnify_async.models._common import SimStatusId, Status
+from emnify_async.models.events import Event
+from emnify_async.models.organisations import (
+    InclusiveVolume,
+    InclusiveVolumeAssignment,
+    Organisation,
+    OrganisationStats,
+)
+from emnify_async.models.sim_batches import SimBatch
+from emnify_async.models.sims import Sim
+from emnify_async.models.stats import DailyStats, HourlyTraffic, SimStats
+from emnify_async.models.tariffs import Tariff
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
     CREATE_INCLUSIVE_VOLUME,
     UPDATE_TARIFF,
     legacy_arguments,
 )
+from emnify_async.resources.organisations import AsyncOrganisations
+from emnify_async.resources.sim_batches import AsyncSimBatches
+from emnify_async.resources.sims import AsyncSims
+from emnify_async.resources.tariffs import AsyncTariffs
 
 from ._bridge import ClientHandle, Pager
 

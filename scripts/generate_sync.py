@@ -145,8 +145,10 @@ class Imports:
 
 def render_default(value: Any, imports: Imports, where: str) -> str:
     """A default value as source; only values that round-trip exactly."""
-    if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(
-        value, enum.Enum
+    if (
+        value is None
+        or isinstance(value, (bool, int, float, str))
+        and not isinstance(value, enum.Enum)
     ):
         return repr(value)
     if isinstance(value, NotGiven):
@@ -227,9 +229,7 @@ def _legacy_adapter(func: Any, imports: Imports) -> str:
     raise GenerateError(f"the legacy adapter of {func.__qualname__} has no name in _legacy")
 
 
-def render_method(
-    name: str, func: Any, target: Callable[[str], str], imports: Imports
-) -> str:
+def render_method(name: str, func: Any, target: Callable[[str], str], imports: Imports) -> str:
     """A blocking method that runs (or pages) the async method `name`.
 
     `target(client)` is the source of the async object that has the method, given the source
@@ -267,7 +267,9 @@ def areas(cls: type) -> list[tuple[str, type, str]]:
         try:
             returns = hints(value.func)["return"]
         except Exception as exc:
-            raise GenerateError(f"cannot resolve the type of {cls.__name__}.{name}: {exc}") from None
+            raise GenerateError(
+                f"cannot resolve the type of {cls.__name__}.{name}: {exc}"
+            ) from None
         if not (isinstance(returns, type) and issubclass(returns, AsyncResource)):
             raise GenerateError(f"{cls.__name__}.{name} is a cached property but not an area")
         found.append((name, returns, value.__doc__ or ""))

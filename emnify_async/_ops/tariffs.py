@@ -53,14 +53,14 @@ class TariffPatch(_TariffRates):
         require_any(self, "a tariff update")
 
 
-LIST = Operation("TariffList", "GET", _PATH, Returns.ARRAY, Tariff)
-GET = Operation("TariffByIdGet", "GET", f"{_PATH}/{{tariff_id}}", Returns.OBJECT, Tariff)
+LIST = Operation("ListTariffs", "GET", _PATH, Returns.ARRAY, Tariff)
+GET = Operation("GetTariff", "GET", f"{_PATH}/{{tariff_id}}", Returns.OBJECT, Tariff)
 CREATE: Operation[None] = Operation(
-    "TariffCreate", "POST", _PATH, Returns.CREATED_ID, body=TariffCreate
+    "CreateTariff", "POST", _PATH, Returns.CREATED_ID, body=TariffCreate
 )
 UPDATE: Operation[None] = Operation(
-    "TariffByIdPatch", "PATCH", f"{_PATH}/{{tariff_id}}", Returns.NOTHING, body=TariffPatch
+    "UpdateTariff", "PATCH", f"{_PATH}/{{tariff_id}}", Returns.NOTHING, body=TariffPatch
 )
 DELETE: Operation[None] = Operation(
-    "TariffByIdDelete", "DELETE", f"{_PATH}/{{tariff_id}}", Returns.NOTHING
+    "DeleteTariff", "DELETE", f"{_PATH}/{{tariff_id}}", Returns.NOTHING
 )
