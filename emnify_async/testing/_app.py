@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 import uuid
 
 from aiohttp import web
@@ -143,7 +142,7 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         ]
     )
     state = EmulatorState(
-        config.seed, config.sims, clock=time.time, page_cache_bytes=config.page_cache_bytes
+        config.seed, config.sims, clock=config.clock, page_cache_bytes=config.page_cache_bytes
     )
     parent = state.organisations[state.org_id]
     app[CONFIG] = config
@@ -155,7 +154,7 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         token_lifetime=config.token_lifetime,
         refresh_token_lifetime=config.refresh_token_lifetime,
         lockout_seconds=config.lockout_seconds,
-        clock=time.time,
+        clock=config.clock,
     )
     app[FAULTS] = FaultInjector(config.faults, config.seed)
     limits = {(r.method, r.path): r.limit for r in ALL_ROUTES if r.limit is not None}

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Awaitable, Callable
 
 import pytest
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 
-from .conftest import Api
+from .conftest import Api, connect
+
+Factory = Callable[..., Awaitable[Emulator]]
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000\+0000$")
 
@@ -185,22 +187,26 @@ async def test_stats_shape(api: Api) -> None:
         assert resp.status == 404
 
 
-async def test_daily_stats(api: Api) -> None:
-    today = dt.datetime.now(dt.timezone.utc).date()
-    async with api.get("/api/v1/sim/1/stats/daily") as resp:
-        rows = await resp.json()
-    assert rows[0]["date"] == f"{today.isoformat()}T00:00:00.000Z"
-    assert rows[-1]["date"].startswith(today.replace(day=1).isoformat())
-    params = {"start_date": "2024-02-10"}
-    async with api.get("/api/v1/sim/1/stats/daily", params=params) as resp:
-        rows = await resp.json()
-    assert [r["date"][:10] for r in (rows[0], rows[-1])] == ["2024-02-29", "2024-02-10"]
-    for bad in (
-        {"start_date": "yesterday"},
-        {"start_date": "2024-03-02", "end_date": "2024-03-01"},
-    ):
-        async with api.get("/api/v1/sim/1/stats/daily", params=bad) as resp:
-            assert resp.status == 422, bad
+async def test_daily_stats(emnify_emulator_factory: Factory) -> None:
+    emu = await emnify_emulator_factory(sims=5, clock=ManualClock("2026-03-14T12:00:00Z"))
+    api = await connect(emu)
+    async with api.session:
+        async with api.get("/api/v1/sim/1/stats/daily") as resp:
+            rows = await resp.json()
+        assert [r["date"] for r in (rows[0], rows[-1])] == [
+            "2026-03-14T00:00:00.000Z",  # today on the emulator's clock
+            "2026-03-01T00:00:00.000Z",
+        ]
+        params = {"start_date": "2024-02-10"}
+        async with api.get("/api/v1/sim/1/stats/daily", params=params) as resp:
+            rows = await resp.json()
+        assert [r["date"][:10] for r in (rows[0], rows[-1])] == ["2024-02-29", "2024-02-10"]
+        for bad in (
+            {"start_date": "yesterday"},
+            {"start_date": "2024-03-02", "end_date": "2024-03-01"},
+        ):
+            async with api.get("/api/v1/sim/1/stats/daily", params=bad) as resp:
+                assert resp.status == 422, bad
 
 
 async def test_batches(api: Api) -> None:
