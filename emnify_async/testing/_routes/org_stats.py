@@ -216,9 +216,14 @@ async def hourly_stats(request: web.Request) -> web.Response:
     return ok(body)
 
 
+# emnify documents 10/s, burst 5 for ``/organisation/{id}/stats/`` and ``/stats/``; like the
+# client (DOCUMENTED_LIMITS), the emulator applies it to the paths below them too.
+STATS_LIMIT = Limit(10, 5)
+ORG_STATS = "/api/v1/organisation/{org_id_or_my}/stats"
+
 ROUTES = [
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats", monthly_stats, limit=Limit(10, 5)),
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats/daily", daily_stats),
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats/hourly", hourly_stats),
-    Route("GET", "/api/v1/stats/daily", current_month_daily_stats, limit=Limit(10, 5)),
+    Route("GET", ORG_STATS, monthly_stats, limit=STATS_LIMIT),
+    Route("GET", ORG_STATS + "/daily", daily_stats, limit=STATS_LIMIT),
+    Route("GET", ORG_STATS + "/hourly", hourly_stats, limit=STATS_LIMIT),
+    Route("GET", "/api/v1/stats/daily", current_month_daily_stats, limit=STATS_LIMIT),
 ]
