@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlencode
 
 from aiohttp import web
@@ -33,8 +33,7 @@ HEADER_NAMES = (
 )
 
 
-@dataclass(frozen=True)
-class ListQuery:
+class ListQuery(NamedTuple):
     """The paging, filter and sort parameters of one list request, checked."""
 
     page: int
@@ -100,8 +99,8 @@ def paged(
         cached = pages.get(key)
         if cached is not None:
             return web.Response(body=cached[0], headers=cached[1], content_type="application/json")
-    chunk = items[page.start : page.stop]
-    body = dumps([render(item) for item in chunk] if render is not None else list(chunk))
+    chunk = items[page.start : page.stop]  # a list when items is one: JSON as it stands
+    body = dumps([render(item) for item in chunk] if render is not None else chunk)
     lower_case = _paging(request).lower_case
     headers = page_headers(page, base, request.path, query.q, query.sort, lower_case)
     if key is not None:
