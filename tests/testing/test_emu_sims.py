@@ -161,6 +161,32 @@ async def test_delete(api: Api) -> None:
         assert resp.headers["X-Total-Count"] == "249"
 
 
+async def test_sim_endpoint_link_agrees_both_ways(api: Api) -> None:
+    """Moving an endpoint to another SIM unlinks it from the first, in every answer."""
+    emu = api.emu
+    link = emu.state.links.sim_endpoint
+    first = _sim_with(emu, 1, endpoint=True)
+    second = _sim_with(emu, 0, endpoint=False)
+    endpoint_id = link.right_of(first)
+    assert endpoint_id is not None and link.left_of(endpoint_id) == first
+    async with api.get("/api/v1/sim", params={"q": "endpoint:null", "per_page": "2500"}) as resp:
+        unassigned = {sim["id"] for sim in await resp.json()}
+    assert second in unassigned and first not in unassigned
+
+    emu.state.set_sim_endpoint(second, endpoint_id)
+
+    assert (link.left_of(endpoint_id), link.right_of(first)) == (second, None)
+    async with api.get(f"/api/v1/sim/{second}") as resp:
+        assert (await resp.json())["endpoint"]["id"] == endpoint_id
+    async with api.get(f"/api/v1/sim/{first}") as resp:
+        assert "endpoint" not in await resp.json()
+    async with api.get("/api/v1/sim", params={"q": "endpoint:null", "per_page": "2500"}) as resp:
+        unassigned = {sim["id"] for sim in await resp.json()}
+    assert first in unassigned and second not in unassigned
+    emu.state.set_sim_endpoint(second, None)
+    assert link.left_of(endpoint_id) is None
+
+
 async def test_events_of_unknown_sim_are_empty(api: Api) -> None:
     for sim_id in (999999, 0):
         async with api.get(f"/api/v1/sim/{sim_id}/event") as resp:
