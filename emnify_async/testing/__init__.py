@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from emnify_async.testing._app import create_app
+from emnify_async.testing._clock import ManualClock
 from emnify_async.testing._config import EmulatorConfig, Faults
 from emnify_async.testing._emulator import Emulator
 from emnify_async.testing._faults import ScriptedFault
@@ -18,6 +19,7 @@ __all__ = [
     "EmulatorConfig",
     "EmulatorState",
     "Faults",
+    "ManualClock",
     "RecordedRequest",
     "ScriptedFault",
     "create_app",

@@ -7,20 +7,9 @@ import uuid
 
 from aiohttp import web
 
-from emnify_async.testing import (
-    _authenticate,
-    _inclusive_volumes,
-    _org_stats,
-    _organisations,
-    _sim_batches,
-    _sim_events,
-    _sim_stats,
-    _sims,
-    _tariffs,
-)
 from emnify_async.testing._auth import Authenticator
 from emnify_async.testing._config import EmulatorConfig
-from emnify_async.testing._errors import ApiError, json_response
+from emnify_async.testing._errors import ApiError, gateway_error
 from emnify_async.testing._faults import FAULTS, FaultInjector, Handler, ResetResponse
 from emnify_async.testing._keys import (
     AUTH,
@@ -33,20 +22,31 @@ from emnify_async.testing._keys import (
 )
 from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
-from emnify_async.testing._routing import Route
+from emnify_async.testing._routes import (
+    authenticate,
+    inclusive_volumes,
+    org_stats,
+    organisations,
+    sim_batches,
+    sim_events,
+    sim_stats,
+    sims,
+    tariffs,
+)
+from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
 
 # Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
 ROUTE_MODULES = (
-    _authenticate,
-    _sims,
-    _sim_events,
-    _sim_stats,
-    _sim_batches,
-    _organisations,
-    _org_stats,
-    _inclusive_volumes,
-    _tariffs,
+    authenticate,
+    sims,
+    sim_events,
+    sim_stats,
+    sim_batches,
+    organisations,
+    org_stats,
+    inclusive_volumes,
+    tariffs,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 
@@ -63,8 +63,11 @@ def _route_of(request: web.Request) -> Route | None:
 
 @web.middleware
 async def record_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Outermost: request id, request log, and turning errors into emnify-style bodies."""
+    """Outermost: the matched route, request id, request log, and errors turned into bodies."""
     app = request.app
+    route = _route_of(request)
+    if route is not None:
+        request[ROUTE] = route
     request_id = str(uuid.UUID(int=app[REQUEST_IDS].getrandbits(128), version=4))
     request[REQUEST_ID] = request_id
     body = await request.read()
@@ -82,7 +85,7 @@ async def record_middleware(request: web.Request, handler: Handler) -> web.Strea
     except ApiError as exc:
         response = exc.response()
     except web.HTTPException as exc:
-        response = json_response(exc.status, {"message": exc.reason})
+        response = gateway_error(exc.status, exc.reason).response()
     record.status = 0 if isinstance(response, ResetResponse) else response.status
     if not response.prepared:
         response.headers["x-amzn-RequestId"] = request_id
@@ -101,7 +104,7 @@ async def scripted_fault_middleware(request: web.Request, handler: Handler) -> w
 
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    route = _route_of(request)
+    route = request.get(ROUTE)
     if route is not None and not route.public:
         request[PRINCIPAL] = request.app[AUTH].verify(request.headers.get("Authorization"))
     return await handler(request)
@@ -110,7 +113,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
 @web.middleware
 async def rate_limit_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     limiter = request.app[RATE_LIMITER]
-    route = _route_of(request)
+    route = request.get(ROUTE)
     if limiter is not None and route is not None:
         caller: object = request[PRINCIPAL].org_id if PRINCIPAL in request else request.remote
         limiter.check(caller, route.method, route.path)
@@ -120,7 +123,7 @@ async def rate_limit_middleware(request: web.Request, handler: Handler) -> web.S
 @web.middleware
 async def random_fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     injector = request.app[FAULTS]
-    route = _route_of(request)
+    route = request.get(ROUTE)
     if route is None or not injector.active or not injector.applies_to(request.path):
         return await handler(request)
     return await injector.run_random(request, handler, route.paged)
@@ -138,7 +141,9 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
             random_fault_middleware,
         ]
     )
-    state = EmulatorState(config.seed, config.sims, config.page_cache_bytes)
+    state = EmulatorState(
+        config.seed, config.sims, clock=config.clock, page_cache_bytes=config.page_cache_bytes
+    )
     parent = state.organisations[state.org_id]
     app[CONFIG] = config
     app[STATE] = state
@@ -149,6 +154,7 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         token_lifetime=config.token_lifetime,
         refresh_token_lifetime=config.refresh_token_lifetime,
         lockout_seconds=config.lockout_seconds,
+        clock=config.clock,
     )
     app[FAULTS] = FaultInjector(config.faults, config.seed)
     limits = {(r.method, r.path): r.limit for r in ALL_ROUTES if r.limit is not None}

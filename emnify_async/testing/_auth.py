@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from emnify_async.testing import _jwt
+from emnify_async.testing._clock import Clock
 from emnify_async.testing._errors import (
     BAD_REQUEST,
     INVALID_TOKEN,
@@ -17,6 +16,7 @@ from emnify_async.testing._errors import (
     TOO_MANY_REQUESTS,
     ApiError,
     error_body,
+    gateway_error,
 )
 
 ISSUER = "emnify-emulator"
@@ -49,7 +49,7 @@ class Authenticator:
         token_lifetime: float,
         refresh_token_lifetime: float,
         lockout_seconds: float,
-        clock: Callable[[], float] = time.time,
+        clock: Clock,
     ) -> None:
         self.org_id = org_id
         self.org_name = org_name
@@ -173,12 +173,12 @@ class Authenticator:
         """The principal of an ``Authorization`` header; raises the gateway's 401s otherwise."""
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise ApiError(401, {"message": "Unauthorized"})
+            raise gateway_error(401, "Unauthorized")
         token = token.strip()
         if token.count(".") != 2:
-            raise ApiError(
+            raise gateway_error(
                 401,
-                {"message": "token contains an invalid number of segments"},
+                "token contains an invalid number of segments",
                 {"x-amzn-ErrorType": "AccessDeniedException"},
             )
         try:

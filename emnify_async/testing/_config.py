@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ssl
+import time
 from dataclasses import dataclass, field
+
+from emnify_async.testing._clock import Clock
 
 
 @dataclass
@@ -59,3 +62,7 @@ class EmulatorConfig:
     """How long a username stays locked after 3 consecutive failed logins."""
     page_cache_bytes: int = 256 * 1024 * 1024
     """Upper bound of the serialized-page cache."""
+    clock: Clock = field(default=time.time)
+    """The emulator's "now" in epoch seconds: token ``iat``/``exp``, login lockouts, event
+    times, the statistics' current month and hour, billing periods. Pass a
+    :class:`~emnify_async.testing.ManualClock` to pin or move it in tests."""

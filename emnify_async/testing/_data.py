@@ -77,6 +77,11 @@ class Organisation:
     monthly_cost_limit: float | None = None
     created_ts: int = EPOCH_2019
 
+    @property
+    def is_enterprise(self) -> bool:
+        """Enterprises are customers only: no tariff API, no child organisations of their own."""
+        return self.type_id == ENTERPRISE
+
 
 def make_organisations(seed: int) -> tuple[int, dict[int, Organisation]]:
     """The parent organisation (the tokens' organisation), its children and a foreign one.

@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from emnify_async.testing._app import create_app
+from emnify_async.testing._clock import Clock
 from emnify_async.testing._config import EmulatorConfig
 from emnify_async.testing._faults import FAULTS, Action, ScriptedFault
 from emnify_async.testing._keys import AUTH, REQUESTS, STATE
@@ -36,6 +37,11 @@ class Emulator:
     def state(self) -> EmulatorState:
         """The in-memory state, for assertions (``emu.state.sim(5)``)."""
         return self.app[STATE]
+
+    @property
+    def clock(self) -> Clock:
+        """The emulator's clock (``EmulatorConfig.clock``): epoch seconds of its "now"."""
+        return self.config.clock
 
     @property
     def requests(self) -> list[RecordedRequest]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from emnify_async.testing import _data as d
@@ -40,7 +41,7 @@ class Renderer:
     def __init__(
         self,
         seed: int,
-        orgs: dict[int, d.Organisation],
+        orgs: Mapping[int, d.Organisation],
         table: d.SimTable,
         activations: dict[int, int],
     ) -> None:

@@ -21,11 +21,13 @@ from emnify_async import (
     Tariff,
     UnprocessableEntityError,
 )
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
+from emnify_async.testing.pytest_plugin import EmulatorFactory
 
 from ..conftest import FAST_RETRY
 
-TODAY = datetime.datetime.now(datetime.timezone.utc).date()  # the emulator's billing clock
+NOW = "2026-03-14T12:00:00Z"  # the emulators of this module run on this pinned clock
+TODAY = datetime.date.fromisoformat(NOW[:10])
 THIS_MONTH = TODAY.replace(day=1)
 
 
@@ -38,6 +40,12 @@ def _month(offset: int) -> datetime.date:
 
 def _month_end(first: datetime.date) -> datetime.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+@pytest.fixture
+async def emnify_emulator(emnify_emulator_factory: EmulatorFactory) -> Emulator:
+    """The plugin's emulator (250 SIMs, seed 0), with its clock pinned to ``NOW``."""
+    return await emnify_emulator_factory(seed=0, sims=250, clock=ManualClock(NOW))
 
 
 @pytest.fixture

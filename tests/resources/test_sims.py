@@ -228,13 +228,12 @@ class TestEventsAndStats:
     async def test_daily_stats_in_range(self, client: AsyncEmnify) -> None:
         """Daily statistics come back for the requested days."""
         sim = await _find(client, status=SimStatusId.ACTIVATED)
-        today = datetime.date.today()
-        start = today.replace(day=1)
+        start, end = datetime.date(2026, 3, 1), datetime.date(2026, 3, 14)
 
-        days = await client.sims.daily_stats(sim.id, start_date=start, end_date=today.isoformat())
+        days = await client.sims.daily_stats(sim.id, start_date=start, end_date=end.isoformat())
 
         assert all(isinstance(d, DailyStats) for d in days)
-        assert all(d.date is None or start <= d.date <= today for d in days)
+        assert [d.date for d in days] == [end - datetime.timedelta(days=n) for n in range(14)]
 
     @pytest.mark.parametrize(
         ("start", "end"),

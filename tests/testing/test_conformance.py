@@ -27,11 +27,12 @@ import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 
 SPEC_PATH = Path(__file__).parent / "spec" / "enterprise.yaml"
 SUPPLEMENT_PATH = Path(__file__).parent / "spec" / "mno_supplement.yaml"
 SPEC_HOST = "https://cdn.emnify.net"
+NOW = "2026-03-14T12:00:00Z"  # the emulator's pinned clock: no case depends on the real date
 
 
 # Known deviation applied to every operation: the real API (spec examples, recorded
@@ -166,7 +167,7 @@ async def _as_enterprise(
 
 def _month(offset: int = 0, last: bool = False) -> str:
     """First (or last) day of the month ``offset`` months from now, as a spec date-time."""
-    first = dt.date.today().replace(day=1)
+    first = dt.date.fromisoformat(NOW[:10]).replace(day=1)
     for _ in range(offset + int(last)):
         first = (first + dt.timedelta(days=32)).replace(day=1)
     day = first - dt.timedelta(days=1) if last else first
@@ -461,7 +462,8 @@ def exchanges() -> dict[str, Exchange]:
     """Every case run once against one emulator (a synchronous fixture, its own loop)."""
 
     async def collect() -> dict[str, Exchange]:
-        async with Emulator(seed=5, sims=120) as emu, aiohttp.ClientSession(emu.base_url) as s:
+        emu = Emulator(seed=5, sims=120, clock=ManualClock(NOW))
+        async with emu, aiohttp.ClientSession(emu.base_url) as s:
             async with s.post(
                 "/api/v1/authenticate", json={"application_token": emu.application_token}
             ) as resp:

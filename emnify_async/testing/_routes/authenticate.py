@@ -1,18 +1,17 @@
-"""Route of ``POST /api/v1/authenticate``."""
+"""``POST /api/v1/authenticate``."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from emnify_async.testing._errors import json_response
+from emnify_async.testing._body import json_body
 from emnify_async.testing._keys import AUTH
 from emnify_async.testing._ratelimit import Limit
-from emnify_async.testing._routing import Route, json_body
+from emnify_async.testing._routing import Route, ok
 
 
 async def authenticate(request: web.Request) -> web.Response:
-    body = await json_body(request)
-    return json_response(200, request.app[AUTH].authenticate(body))
+    return ok(request.app[AUTH].authenticate(await json_body(request)))
 
 
 ROUTES = [

@@ -7,6 +7,7 @@ import datetime as dt
 from aiohttp import web
 
 from emnify_async.testing import _data as d
+from emnify_async.testing._body import invalid, is_int, json_body
 from emnify_async.testing._catalog import (
     COUNTRIES,
     CURRENCIES,
@@ -20,44 +21,15 @@ from emnify_async.testing._catalog import (
     JsonObj,
 )
 from emnify_async.testing._errors import (
-    BAD_REQUEST,
-    INPUT_VALIDATION,
     INVALID_FORMAT,
     INVALID_REFERENCE,
     NOT_ALLOWED,
-    NOT_FOUND,
     REQUIRED,
     ApiError,
-    ErrorKind,
-    error_body,
-    json_response,
 )
-from emnify_async.testing._keys import STATE
-from emnify_async.testing._routing import Route, json_body, principal
+from emnify_async.testing._routing import Route, caller, ok, org_in_scope, principal, state, today
 
-
-def today() -> dt.date:
-    """The emulator's billing clock: the real UTC date."""
-    return dt.datetime.now(dt.timezone.utc).date()
-
-
-def org_in_scope(request: web.Request, name: str, missing: ErrorKind = NOT_FOUND) -> d.Organisation:
-    """The path's organisation (``my``, the caller, or a direct child of the caller).
-
-    Any other id answers ``missing`` (the API documents 404 or 422 depending on the route);
-    a value that is neither a number nor ``my`` is a 400.
-    """
-    state = request.app[STATE]
-    raw = request.match_info[name]
-    caller = principal(request).org_id
-    if raw == "my":
-        return state.organisations[caller]
-    if not raw.isdigit():
-        raise ApiError.of(BAD_REQUEST, f"Invalid {name} '{raw}'")
-    org = state.organisations.get(int(raw))
-    if org is None or caller not in (org.id, org.parent_id):
-        raise ApiError.of(missing, f"Organisation with Id '{raw}' not found or not accessible.")
-    return org
+TARIFF_ERROR = "Update tariff validation error"
 
 
 def _lookup(table: dict[int, str], key: int) -> JsonObj:
@@ -84,49 +56,39 @@ def organisation_json(org: d.Organisation) -> JsonObj:
 
 
 async def my_organisation(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    return json_response(200, organisation_json(state.organisations[principal(request).org_id]))
+    return ok(organisation_json(caller(request)))
 
 
 async def organisation_statuses(request: web.Request) -> web.Response:
-    return json_response(200, [_lookup(ORG_STATUSES, key) for key in ORG_STATUSES])
+    return ok([_lookup(ORG_STATUSES, key) for key in ORG_STATUSES])
 
 
 def _requested_tariff(body: object) -> int:
     if not isinstance(body, dict) or "id" not in body:
-        raise ApiError.of(
-            INPUT_VALIDATION,
-            "Update tariff validation error",
-            [error_body(REQUIRED, "id of the new tariff is required")],
-        )
+        raise invalid(TARIFF_ERROR, REQUIRED, "id of the new tariff is required")
     tariff_id = body["id"]
-    if isinstance(tariff_id, bool) or not isinstance(tariff_id, int):
-        raise ApiError.of(
-            INPUT_VALIDATION,
-            "Update tariff validation error",
-            [error_body(INVALID_FORMAT, "id must be an integer")],
-        )
+    if not is_int(tariff_id):
+        raise invalid(TARIFF_ERROR, INVALID_FORMAT, "id must be an integer")
     return tariff_id
 
 
 async def update_organisation_tariff(request: web.Request) -> web.Response:
     """``PATCH /organisation/{org_id}/tariff``: the documented rules, then the side effects."""
-    state = request.app[STATE]
-    billing = state.billing
+    billing = state(request).billing
     org = org_in_scope(request, "org_id")
     tariff_id = _requested_tariff(await json_body(request))
-    caller = principal(request).org_id
+    caller_id = principal(request).org_id
     if org.status_id != ORG_ENABLED:
         raise ApiError.of(NOT_ALLOWED, "The organisation must be active to change its tariff.")
     if len(billing.org_tariffs(org.id)) > 1:
         raise ApiError.of(NOT_ALLOWED, "The organisation has more than one tariff assigned.")
-    if org.id == caller and org.class_id != EVALUATION:
+    if org.id == caller_id and org.class_id != EVALUATION:
         raise ApiError.of(
             NOT_ALLOWED, "Only organisations in evaluation may change their tariff themselves."
         )
     tariff = billing.tariffs.get(tariff_id)
     visible = tariff is not None and tariff.owner_id == org.parent_id
-    if tariff is None or not visible or not (tariff.public or caller == tariff.owner_id):
+    if tariff is None or not visible or not (tariff.public or caller_id == tariff.owner_id):
         raise ApiError.of(INVALID_REFERENCE, f"Tariff with Id '{tariff_id}' not found.")
     if tariff.status_id != TARIFF_ACTIVE:
         raise ApiError.of(NOT_ALLOWED, f"Tariff with Id '{tariff_id}' is not active.")
@@ -134,7 +96,7 @@ async def update_organisation_tariff(request: web.Request) -> web.Response:
         raise ApiError.of(
             NOT_ALLOWED, "The tariff's currency differs from the organisation's currency."
         )
-    billing.change_tariff(org.id, tariff.id, today())
+    billing.change_tariff(org.id, tariff.id, today(request))
     return web.Response(status=200)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from emnify_async.testing import _data as d
@@ -15,21 +16,13 @@ from emnify_async.testing._catalog import (
     TARIFF_STATUSES,
     JsonObj,
 )
-
-
-def day_timestamp(day: dt.date) -> str:
-    """``2024-01-01T00:00:00.000Z``: how the API writes billing dates."""
-    return f"{day.isoformat()}T00:00:00.000Z"
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
+from emnify_async.testing._dates import day_timestamp
 
 
 class Billing:
     """Tariffs (by id), organisation tariff assignments, tariff profiles and volumes."""
 
-    def __init__(self, seed: d.BillingSeed) -> None:
+    def __init__(self, seed: d.BillingSeed, on_change: Callable[[], None]) -> None:
         self.tariffs = {tariff.id: tariff for tariff in seed.tariffs}
         self.offers = {offer.id: offer for offer in seed.offers}
         self.assignments = {org: list(ids) for org, ids in seed.assignments.items()}
@@ -39,6 +32,7 @@ class Billing:
         """Custom ratezone rates created by ``excess_traffic`` (not served, for assertions)."""
         self._next_tariff_id = max(self.tariffs) + 100
         self._next_volume_id = max(self.volumes) + 100
+        self._on_change = on_change
 
     # --- reads ----------------------------------------------------------------------------
 
@@ -98,6 +92,7 @@ class Billing:
         )  # fmt: skip
         self._next_volume_id += 1
         self.volumes[new.id] = new
+        self._on_change()
         return new
 
     def _end_ratezone_volumes(self, org_id: int, ratezone_id: int, start: dt.date) -> None:
@@ -123,6 +118,7 @@ class Billing:
                 "expired": False,
             }
         )
+        self._on_change()
 
     # --- tariff changes ---------------------------------------------------------------------
 
@@ -152,6 +148,7 @@ class Billing:
                 rate["expired"] = True
             kept.append(rate)
         self.custom_rates = kept
+        self._on_change()
 
     # --- tariff CRUD ----------------------------------------------------------------------
 
@@ -169,13 +166,17 @@ class Billing:
         self.tariffs[tariff.id] = tariff
         return tariff
 
-    @staticmethod
-    def update_tariff(tariff: d.Tariff, fields: dict[str, Any]) -> None:
+    def update_tariff(self, tariff: d.Tariff, fields: dict[str, Any]) -> None:
         for key, value in fields.items():
             if key in d.RATE_FIELDS:
                 tariff.rates[key] = value
             else:
                 setattr(tariff, key, value)
+        self._on_change()
+
+    def delete_tariff(self, tariff_id: int) -> None:
+        del self.tariffs[tariff_id]
+        self._on_change()
 
     # --- rendering ------------------------------------------------------------------------
 

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from aiohttp import web
 
 from emnify_async.testing import _data as d
+from emnify_async.testing._body import FieldErrors, json_object
 from emnify_async.testing._catalog import (
     CURRENCIES,
     DATA_BLOCKSIZES,
     DATA_THROTTLES,
-    ENTERPRISE,
     TARIFF_STATUSES,
 )
 from emnify_async.testing._errors import (
     DUPLICATED,
-    FORBIDDEN,
-    INPUT_VALIDATION,
     INVALID_FORMAT,
     INVALID_REFERENCE,
     NOT_ALLOWED,
-    NOT_FOUND,
     OUT_OF_RANGE,
     REQUIRED,
     ApiError,
     ErrorBody,
     error_body,
-    json_response,
+    not_found,
 )
-from emnify_async.testing._keys import STATE
-from emnify_async.testing._routing import Route, int_path_param, json_body, principal
+from emnify_async.testing._routing import (
+    Route,
+    created,
+    no_content,
+    not_enterprise,
+    ok,
+    path_id,
+    state,
+)
 
 PATH = "/api/v1/tariff"
 # Body reference -> (lookup table, attribute of the stored tariff, may be null)
@@ -48,21 +51,17 @@ UPDATE_RATES = tuple(name for name in d.RATE_FIELDS if name != "sim_issued_rate"
 
 def _owner(request: web.Request) -> int:
     """The caller's organisation id; enterprise organisations get 403."""
-    state = request.app[STATE]
-    org = state.organisations[principal(request).org_id]
-    if org.type_id == ENTERPRISE:
-        raise ApiError.of(
-            FORBIDDEN, "The tariff API entry points cannot be used by Enterprise organisations."
-        )
-    return org.id
+    return not_enterprise(
+        request, "The tariff API entry points cannot be used by Enterprise organisations."
+    ).id
 
 
 def _owned_tariff(request: web.Request) -> d.Tariff:
     owner = _owner(request)
-    tariff_id = int_path_param(request, "tariff_id")
-    tariff = request.app[STATE].billing.tariffs.get(tariff_id)
+    tariff_id = path_id(request, "tariff_id")
+    tariff = state(request).billing.tariffs.get(tariff_id)
     if tariff is None or tariff.owner_id != owner:
-        raise ApiError.of(NOT_FOUND, f"Tariff with Id '{tariff_id}' not found.")
+        raise not_found("Tariff", tariff_id)
     return tariff
 
 
@@ -98,67 +97,64 @@ def _field(key: str, value: Any, rates: tuple[str, ...]) -> tuple[str, Any] | Er
     return error_body(INVALID_FORMAT, f"Unknown field '{key}'")
 
 
-def _fields(
-    body: object, rates: tuple[str, ...], required: tuple[str, ...], what: str
+async def _fields(
+    request: web.Request, rates: tuple[str, ...], required: tuple[str, ...], what: str
 ) -> dict[str, Any]:
     """The stored attributes a create/update body sets, or 422 with every problem listed."""
-    if not isinstance(body, dict):
-        raise ApiError.of(
-            INPUT_VALIDATION, what, [error_body(INVALID_FORMAT, "Request body must be an object")]
-        )
-    errors: list[ErrorBody] = [
-        error_body(REQUIRED, f"{key} is required") for key in required if key not in body
-    ]
+    body = await json_object(request, what)
+    check = FieldErrors(what)
+    for key in required:
+        if key not in body:
+            check.add(REQUIRED, f"{key} is required")
     fields: dict[str, Any] = {}
     for key, value in body.items():
         result = _field(key, value, rates)
         if isinstance(result, dict):
-            errors.append(result)
+            check.errors.append(result)
         else:
             fields[result[0]] = result[1]
-    if errors:
-        raise ApiError.of(INPUT_VALIDATION, what, errors)
+    check.raise_if_any()
     return fields
 
 
 def _check_unique_name(request: web.Request, owner: int, name: str, tariff_id: int = 0) -> None:
-    for tariff in request.app[STATE].billing.owned_tariffs(owner):
+    for tariff in state(request).billing.owned_tariffs(owner):
         if tariff.name == name and tariff.id != tariff_id:
             raise ApiError.of(DUPLICATED, f"A tariff named '{name}' already exists.")
 
 
 async def list_tariffs(request: web.Request) -> web.Response:
-    billing = request.app[STATE].billing
+    billing = state(request).billing
     tariffs = billing.owned_tariffs(_owner(request))
-    return json_response(200, [billing.tariff_json(tariff) for tariff in tariffs])
+    return ok([billing.tariff_json(tariff) for tariff in tariffs])
 
 
 async def get_tariff(request: web.Request) -> web.Response:
-    return json_response(200, request.app[STATE].billing.tariff_json(_owned_tariff(request)))
+    return ok(state(request).billing.tariff_json(_owned_tariff(request)))
 
 
 async def create_tariff(request: web.Request) -> web.Response:
     owner = _owner(request)
-    body = await json_body(request)
-    fields = _fields(body, d.RATE_FIELDS, ("name", "currency"), "Create tariff validation error")
+    what = "Create tariff validation error"
+    fields = await _fields(request, d.RATE_FIELDS, ("name", "currency"), what)
     _check_unique_name(request, owner, fields["name"])
-    tariff = request.app[STATE].billing.create_tariff(owner, fields, int(time.time()))
-    return web.Response(status=201, headers={"Location": f"{PATH}/{tariff.id}"})
+    emu = state(request)
+    tariff = emu.billing.create_tariff(owner, fields, int(emu.clock()))
+    return created(f"{PATH}/{tariff.id}")
 
 
 async def patch_tariff(request: web.Request) -> web.Response:
     tariff = _owned_tariff(request)
-    body = await json_body(request)
-    fields = _fields(body, UPDATE_RATES, (), "Update tariff validation error")
+    fields = await _fields(request, UPDATE_RATES, (), "Update tariff validation error")
     if "name" in fields:
         _check_unique_name(request, tariff.owner_id, fields["name"], tariff.id)
-    request.app[STATE].billing.update_tariff(tariff, fields)
-    return web.Response(status=204)
+    state(request).billing.update_tariff(tariff, fields)
+    return no_content()
 
 
 async def delete_tariff(request: web.Request) -> web.Response:
     tariff = _owned_tariff(request)
-    billing = request.app[STATE].billing
+    billing = state(request).billing
     used, assigned = billing.used_count(tariff.id), billing.assigned_count(tariff.id)
     if used or assigned:
         raise ApiError.of(
@@ -166,8 +162,8 @@ async def delete_tariff(request: web.Request) -> web.Response:
             f"Tariff with Id '{tariff.id}' is used by {used} tariff profile(s) and assigned to "
             f"{assigned} organisation(s) and cannot be deleted.",
         )
-    del billing.tariffs[tariff.id]
-    return web.Response(status=204)
+    billing.delete_tariff(tariff.id)
+    return no_content()
 
 
 ROUTES = [

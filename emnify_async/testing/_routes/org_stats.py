@@ -14,19 +14,16 @@ from emnify_async.testing import _data as d
 from emnify_async.testing._catalog import (
     ACTIVATED,
     CURRENCIES,
-    ENTERPRISE,
     FACTORY_TEST,
     ISSUED,
     SUSPENDED,
     TRAFFIC_TYPES,
     JsonObj,
 )
-from emnify_async.testing._errors import INVALID_REFERENCE, OUT_OF_RANGE, ApiError, json_response
-from emnify_async.testing._keys import STATE
-from emnify_async.testing._organisations import org_in_scope, today
+from emnify_async.testing._dates import daily_range, day_timestamp, month_start, previous_month
+from emnify_async.testing._errors import INVALID_REFERENCE, OUT_OF_RANGE, ApiError
 from emnify_async.testing._ratelimit import Limit
-from emnify_async.testing._routing import Route, principal
-from emnify_async.testing._sim_stats import daily_range
+from emnify_async.testing._routing import Route, caller, now, ok, org_in_scope, state, today
 from emnify_async.testing._state import EmulatorState
 
 DATA, SMS = 5, 6
@@ -34,37 +31,33 @@ DATA_RATE, SMS_RATE = 0.2, 0.065
 MAX_HOURLY_DAYS = 31
 
 
-def _family(state: EmulatorState, org: d.Organisation) -> list[int]:
-    return [org.id, *(child.id for child in state.children(org.id))]
-
-
-def _volumes(state: EmulatorState, orgs: list[int], salt: int, scale: int) -> tuple[float, float]:
+def _volumes(emu: EmulatorState, orgs: list[int], salt: int, scale: int) -> tuple[float, float]:
     """``(tx, rx)`` summed over ``orgs``; data in MB with 6 decimals, SMS whole."""
-    tx = sum(d.mix(state.seed, org, salt) % scale for org in orgs)
-    rx = sum(d.mix(state.seed, org, salt + 1) % scale for org in orgs)
+    tx = sum(d.mix(emu.seed, org, salt) % scale for org in orgs)
+    rx = sum(d.mix(emu.seed, org, salt + 1) % scale for org in orgs)
     return tx, rx
 
 
 def _traffic(
-    state: EmulatorState, orgs: list[int], salt: int, traffic_type: int, data_scale: int
+    emu: EmulatorState, orgs: list[int], salt: int, traffic_type: int, data_scale: int
 ) -> tuple[float, float, float]:
     """``(tx, rx, cost)`` of one traffic type; data volumes in MB."""
     if traffic_type == DATA:
-        tx, rx = _volumes(state, orgs, salt * 2, data_scale)
+        tx, rx = _volumes(emu, orgs, salt * 2, data_scale)
         tx, rx = tx / 1000, rx / 1000
         return tx, rx, (tx + rx) * DATA_RATE
-    tx, rx = _volumes(state, orgs, salt * 2 + 7, 40)
+    tx, rx = _volumes(emu, orgs, salt * 2 + 7, 40)
     return tx, rx, (tx + rx) * SMS_RATE
 
 
-def _month_totals(state: EmulatorState, orgs: list[int], month: dt.date) -> JsonObj:
+def _month_totals(emu: EmulatorState, orgs: list[int], month: dt.date) -> JsonObj:
     out: JsonObj = {}
     for key, traffic_type in (("data", DATA), ("sms", SMS)):
         tx, rx, cost = _traffic(
-            state, orgs, month.toordinal() * 10 + traffic_type, traffic_type, 10**6
+            emu, orgs, month.toordinal() * 10 + traffic_type, traffic_type, 10**6
         )
         out[key] = {
-            "month": f"{month.isoformat()}T00:00:00.000Z",
+            "month": day_timestamp(month),
             "volume": round(tx + rx, 6),
             "volume_tx": round(tx, 6),
             "volume_rx": round(rx, 6),
@@ -76,17 +69,16 @@ def _month_totals(state: EmulatorState, orgs: list[int], month: dt.date) -> Json
 
 
 async def monthly_stats(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    emu = state(request)
     org = org_in_scope(request, "org_id_or_my", INVALID_REFERENCE)
-    family = _family(state, org)
-    this_month = today().replace(day=1)
-    last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
-    counts = state.sim_counts(org.id)
+    family = emu.organisations.family(org.id)
+    day = today(request)
+    counts = emu.sims.counts(org.id)
     active = counts.get(ACTIVATED, 0)
-    tariff_ids = state.billing.org_tariffs(org.id)
+    tariff_ids = emu.billing.org_tariffs(org.id)
     body: JsonObj = {
-        "current_month": _month_totals(state, family, this_month),
-        "last_month": _month_totals(state, family, last_month),
+        "current_month": _month_totals(emu, family, month_start(day)),
+        "last_month": _month_totals(emu, family, previous_month(day)),
         "sim": {
             "total": sum(counts.values()),
             "issued": counts.get(ISSUED, 0),
@@ -96,15 +88,13 @@ async def monthly_stats(request: web.Request) -> web.Response:
         },
         "users": 1 + org.id % 4,
         "service_profiles": 2 + org.id % 3,
-        "tariff_profiles": sum(1 for p in state.billing.profiles if p.org_id == org.id),
+        "tariff_profiles": sum(1 for p in emu.billing.profiles if p.org_id == org.id),
     }
     if active:
-        rate = (
-            state.billing.tariffs[tariff_ids[0]].rates["sim_activated_rate"] if tariff_ids else 1.5
-        )
+        rate = emu.billing.tariffs[tariff_ids[0]].rates["sim_activated_rate"] if tariff_ids else 1.5
         body["active_chargeable_sims"] = active
         body["hosting_fees"] = round(active * rate, 4)
-    volumes = state.billing.active_volumes(org.id, today())
+    volumes = emu.billing.active_volumes(org.id, day)
     if volumes:
         body["inclusive_volume"] = {
             "pooled": round(sum(v.rate for v in volumes if v.pooled), 4),
@@ -112,17 +102,17 @@ async def monthly_stats(request: web.Request) -> web.Response:
         }
     if org.prepaid:
         body["prepaid_balance"] = {
-            "amount": round(100 + d.mix(state.seed, org.id, 41) % 10_000 / 100, 2),
+            "amount": round(100 + d.mix(emu.seed, org.id, 41) % 10_000 / 100, 2),
             "currency": CURRENCIES[org.currency_id],
-            "last_updated": f"{today().isoformat()}T06:00:00.000Z",
+            "last_updated": f"{day.isoformat()}T06:00:00.000Z",
         }
-    return json_response(200, body)
+    return ok(body)
 
 
 def _day_usage(
-    state: EmulatorState, orgs: list[int], day: dt.date, traffic_type: int, with_cost: bool
+    emu: EmulatorState, orgs: list[int], day: dt.date, traffic_type: int, with_cost: bool
 ) -> JsonObj:
-    tx, rx, cost = _traffic(state, orgs, day.toordinal() * 10 + traffic_type, traffic_type, 40_000)
+    tx, rx, cost = _traffic(emu, orgs, day.toordinal() * 10 + traffic_type, traffic_type, 40_000)
     return _usage(tx, rx, cost if with_cost else None, traffic_type)
 
 
@@ -141,16 +131,16 @@ def _usage(tx: float, rx: float, cost: float | None, traffic_type: int) -> JsonO
 
 
 def _daily_rows(
-    state: EmulatorState, orgs: list[int], start: dt.date, end: dt.date, data_cost: bool = True
+    emu: EmulatorState, orgs: list[int], start: dt.date, end: dt.date, data_cost: bool = True
 ) -> list[JsonObj]:
     rows = []
     day = end
     while day >= start:
         rows.append(
             {
-                "date": f"{day.isoformat()}T00:00:00.000Z",
-                "data": _day_usage(state, orgs, day, DATA, data_cost),
-                "sms": _day_usage(state, orgs, day, SMS, True),
+                "date": day_timestamp(day),
+                "data": _day_usage(emu, orgs, day, DATA, data_cost),
+                "sms": _day_usage(emu, orgs, day, SMS, True),
             }
         )
         day -= dt.timedelta(days=1)
@@ -168,32 +158,34 @@ def _total_row(rows: list[JsonObj]) -> JsonObj:
 
 
 async def daily_stats(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    emu = state(request)
     org = org_in_scope(request, "org_id_or_my", INVALID_REFERENCE)
     query = request.query
-    start, end = daily_range(query.get("start_date"), query.get("end_date"), today())
-    rows = _daily_rows(state, _family(state, org), start, end)
-    return json_response(200, [*rows, _total_row(rows)])
+    start, end = daily_range(query.get("start_date"), query.get("end_date"), today(request))
+    rows = _daily_rows(emu, emu.organisations.family(org.id), start, end)
+    return ok([*rows, _total_row(rows)])
 
 
 async def current_month_daily_stats(request: web.Request) -> web.Response:
     """``GET /api/v1/stats/daily``: this month to today; no data cost for enterprise orgs
     with an inclusive volume."""
-    state = request.app[STATE]
-    org = state.organisations[principal(request).org_id]
-    day = today()
-    data_cost = not (org.type_id == ENTERPRISE and state.billing.active_volumes(org.id, day))
-    rows = _daily_rows(state, _family(state, org), day.replace(day=1), day, data_cost)
-    return json_response(200, rows)
+    emu = state(request)
+    org = caller(request)
+    day = today(request)
+    data_cost = not (org.is_enterprise and emu.billing.active_volumes(org.id, day))
+    rows = _daily_rows(emu, emu.organisations.family(org.id), month_start(day), day, data_cost)
+    return ok(rows)
 
 
-def _hour_range(start_raw: str | None, end_raw: str | None) -> list[dt.datetime]:
+def _hour_range(
+    start_raw: str | None, end_raw: str | None, current: dt.datetime
+) -> list[dt.datetime]:
     """Hours from ``start_date`` 00:00 through ``end_date`` 23:00; default now-3h to now+1h."""
-    now = dt.datetime.now(dt.timezone.utc).replace(minute=0, second=0, microsecond=0)
+    hour = current.replace(minute=0, second=0, microsecond=0)
     if not start_raw and not end_raw:
-        first, last = now - dt.timedelta(hours=3), now + dt.timedelta(hours=1)
+        first, last = hour - dt.timedelta(hours=3), hour + dt.timedelta(hours=1)
     else:
-        start, end = daily_range(start_raw, end_raw or now.date().isoformat(), now.date())
+        start, end = daily_range(start_raw, end_raw or hour.date().isoformat(), hour.date())
         if (end - start).days >= MAX_HOURLY_DAYS:
             raise ApiError.of(OUT_OF_RANGE, f"Date range exceeds {MAX_HOURLY_DAYS} days")
         first = dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
@@ -206,26 +198,32 @@ def _hour_range(start_raw: str | None, end_raw: str | None) -> list[dt.datetime]
 
 
 async def hourly_stats(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    emu = state(request)
     org = org_in_scope(request, "org_id_or_my", INVALID_REFERENCE)
-    family = _family(state, org)
-    hours = _hour_range(request.query.get("start_date"), request.query.get("end_date"))
+    family = emu.organisations.family(org.id)
+    query = request.query
+    hours = _hour_range(query.get("start_date"), query.get("end_date"), now(request))
     body: JsonObj = {}
     for key, traffic_type in (("data", DATA), ("sms", SMS)):
         series: JsonObj = {"rx": [], "tx": []}
         for hour in hours:
             salt = int(hour.timestamp()) // 3600 * 10 + traffic_type
-            tx, rx, _ = _traffic(state, family, salt, traffic_type, 4000)
+            tx, rx, _ = _traffic(emu, family, salt, traffic_type, 4000)
             label = hour.strftime("%H:%M")
             series["rx"].append([label, round(rx, 6) if traffic_type == DATA else int(rx)])
             series["tx"].append([label, round(tx, 6) if traffic_type == DATA else int(tx)])
         body[key] = series
-    return json_response(200, body)
+    return ok(body)
 
+
+# emnify documents 10/s, burst 5 for ``/organisation/{id}/stats/`` and ``/stats/``; like the
+# client (DOCUMENTED_LIMITS), the emulator applies it to the paths below them too.
+STATS_LIMIT = Limit(10, 5)
+ORG_STATS = "/api/v1/organisation/{org_id_or_my}/stats"
 
 ROUTES = [
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats", monthly_stats, limit=Limit(10, 5)),
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats/daily", daily_stats),
-    Route("GET", "/api/v1/organisation/{org_id_or_my}/stats/hourly", hourly_stats),
-    Route("GET", "/api/v1/stats/daily", current_month_daily_stats, limit=Limit(10, 5)),
+    Route("GET", ORG_STATS, monthly_stats, limit=STATS_LIMIT),
+    Route("GET", ORG_STATS + "/daily", daily_stats, limit=STATS_LIMIT),
+    Route("GET", ORG_STATS + "/hourly", hourly_stats, limit=STATS_LIMIT),
+    Route("GET", "/api/v1/stats/daily", current_month_daily_stats, limit=STATS_LIMIT),
 ]

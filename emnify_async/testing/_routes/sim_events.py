@@ -9,18 +9,9 @@ from typing import Any
 from aiohttp import web
 
 from emnify_async.testing._catalog import JsonObj
-from emnify_async.testing._json import dumps
-from emnify_async.testing._keys import STATE
-from emnify_async.testing._pagination import EVENT_PAGING, page_headers, paginate, requested_page
-from emnify_async.testing._query import (
-    Filters,
-    SortKeys,
-    int_value,
-    invalid_query,
-    parse_filter,
-    parse_sort,
-)
-from emnify_async.testing._routing import Route, base_url, int_path_param, principal
+from emnify_async.testing._pagination import list_query, paged
+from emnify_async.testing._query import Filters, SortKeys, int_value, invalid_query
+from emnify_async.testing._routing import Paging, Route, path_id, principal, state
 
 Extractor = Callable[[JsonObj], Any]
 
@@ -123,20 +114,19 @@ def _sortable(value: Any) -> tuple[int, Any]:
 
 
 async def list_sim_events(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    sim_id = int_path_param(request, "sim_id")
-    query = request.query
-    q, sort = query.get("q"), query.get("sort")
-    number, per_page = requested_page(query, EVENT_PAGING)
-    filters = parse_filter(q, FILTER_FIELDS)
-    keys = parse_sort(sort, SORT_FIELDS)
+    sim_id = path_id(request, "sim_id")
+    query = list_query(request, FILTER_FIELDS, SORT_FIELDS)
+    sims = state(request).sims
     # Unknown or foreign SIMs give an empty list, not 404 (documented quirk).
-    events = state.events(sim_id) if state.owns(principal(request).org_id, sim_id) else []
-    events = sort_events(filter_events(events, filters), keys)
-    page = paginate(len(events), number, per_page)
-    headers = page_headers(page, base_url(request), request.path, q, sort, lower_case=True)
-    body = dumps(events[page.start : page.stop])
-    return web.Response(body=body, headers=headers, content_type="application/json")
+    events = sims.events_of(sim_id) if sims.owns(principal(request).org_id, sim_id) else []
+    return paged(request, query, sort_events(filter_events(events, query.filters), query.keys))
 
 
-ROUTES = [Route("GET", "/api/v1/sim/{sim_id}/event", list_sim_events, paged=True)]
+ROUTES = [
+    Route(
+        "GET",
+        "/api/v1/sim/{sim_id}/event",
+        list_sim_events,
+        paging=Paging(default=100, maximum=1000, lower_case=True),
+    ),
+]

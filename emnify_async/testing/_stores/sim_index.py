@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from emnify_async.testing import _data as d
 from emnify_async.testing._query import Filters, SortKeys, int_value, invalid_query
-from emnify_async.testing._state import EmulatorState
+from emnify_async.testing._stores.sims import SimStore
 
 FILTER_FIELDS = frozenset(
     {
@@ -43,17 +43,17 @@ _DERIVED: dict[str, Callable[[int], str]] = {
 _FULL_LENGTH = {"iccid": 19, "imsi": 15, "msisdn": 12}
 
 
-def _apply_filter(state: EmulatorState, ids: list[int], field: str, value: str) -> list[int]:
+def _apply_filter(sims: SimStore, ids: list[int], field: str, value: str) -> list[int]:
     if field == "id":
         wanted = int_value(field, value)
         return [i for i in ids if i == wanted]
     if field in _COLUMNS:
-        column = getattr(state.table, _COLUMNS[field])
+        column = getattr(sims.table, _COLUMNS[field])
         nullable = field in ("reseller_org", "customer_org", "endpoint")
         target = 0 if nullable and value.lower() == "null" else int_value(field, value)
         return [i for i in ids if column[i - 1] == target]
     if field == "production_date":
-        seed = state.seed
+        seed = sims.seed
         return [i for i in ids if d.format_ts(d.production_ts(i, seed)).startswith(value)]
     if not value.isdigit():
         raise invalid_query(f"Invalid value '{value}' for query criteria '{field}'")
@@ -64,26 +64,26 @@ def _apply_filter(state: EmulatorState, ids: list[int], field: str, value: str) 
     return [i for i in ids if derive(i).startswith(value)]
 
 
-def select(state: EmulatorState, org_id: int, filters: Filters, keys: SortKeys) -> array[int]:
+def select(sims: SimStore, org_id: int, filters: Filters, keys: SortKeys) -> array[int]:
     """The ordered SIM ids of ``org_id`` matching ``filters``, sorted by ``keys`` then id."""
     keys = _effective_keys(keys)
     if not filters and not keys:
-        return state.sim_ids(org_id)
+        return sims.ids(org_id)
     cache_key = ("select", org_id, filters, keys)
-    cached = state.cached_index(cache_key)
+    cached = sims.cached_index(cache_key)
     if cached is not None:
         return cached
-    ids = list(state.sim_ids(org_id))
+    ids = list(sims.ids(org_id))
     for field, value in filters:
-        ids = _apply_filter(state, ids, field, value)
+        ids = _apply_filter(sims, ids, field, value)
     for field, descending in reversed(keys):
         if field in _ID_ORDERED:
             ids.sort(reverse=descending)
         else:
-            column = getattr(state.table, _COLUMNS[field])
+            column = getattr(sims.table, _COLUMNS[field])
             ids.sort(key=lambda i, c=column: c[i - 1], reverse=descending)  # type: ignore[misc]
     result = array("i", ids)
-    state.store_index(cache_key, result)
+    sims.store_index(cache_key, result)
     return result
 
 
