@@ -272,7 +272,10 @@ class Sims:
         )
 
     def statuses(self) -> Pager[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status); call `.to_list()` for the list."""
+        """The SIM statuses the API knows (GET /api/v1/sim/status).
+
+        call `.to_list()` for the list.
+        """
         return Pager(self._handle, self._area(self._handle.client).statuses())
 
 

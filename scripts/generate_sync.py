@@ -145,11 +145,8 @@ class Imports:
 
 def render_default(value: Any, imports: Imports, where: str) -> str:
     """A default value as source; only values that round-trip exactly."""
-    if (
-        value is None
-        or isinstance(value, (bool, int, float, str))
-        and not isinstance(value, enum.Enum)
-    ):
+    plain = isinstance(value, (bool, int, float, str)) and not isinstance(value, enum.Enum)
+    if value is None or plain:
         return repr(value)
     if isinstance(value, NotGiven):
         imports.add("NOT_GIVEN", "emnify_async")
@@ -358,7 +355,9 @@ def render_client(found: list[tuple[str, type, str]], imports: Imports) -> str:
             members.append(
                 f"    def with_options({params_view}) -> Emnify:\n{view_doc}\n"
                 "        return Emnify._view(\n"
-                f"            self._handle.derive(lambda client: client.with_options({forward_view}))\n"
+                "            self._handle.derive(\n"
+                f"                lambda client: client.with_options({forward_view})\n"
+                "            )\n"
                 "        )\n"
             )
         elif inspect.isfunction(value):

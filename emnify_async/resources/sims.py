@@ -260,5 +260,8 @@ class AsyncSims(AsyncResource):
         return self._many(ops.DAILY_STATS, sim_id=sim_id, start_date=start_date, end_date=end_date)
 
     def statuses(self) -> AsyncPager[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status); `await` it for the list."""
+        """The SIM statuses the API knows (GET /api/v1/sim/status).
+
+        `await` it for the list.
+        """
         return self._many(ops.STATUSES)
