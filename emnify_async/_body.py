@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._exceptions import InputError
 from ._query import check_bool, check_lookup_id, check_number, encode_date, ref_id
@@ -25,6 +26,7 @@ from ._types import NOT_GIVEN, NotGiven
 
 __all__ = [
     "Midnight",
+    "Moment",
     "Ref",
     "body_json",
     "checked",
@@ -32,6 +34,7 @@ __all__ = [
     "flag",
     "lookup",
     "lookup_value",
+    "moment",
     "number",
     "reference",
     "reference_id",
@@ -57,16 +60,30 @@ class Midnight:
     day: datetime.date
 
 
-def checked(check: Callable[[Any, str], Any], *, shown_as: str | None = None) -> Any:
+@attrs.frozen
+class Moment:
+    """An instant sent as a UTC timestamp (`2026-11-01T08:00:00.000Z`)."""
+
+    at: datetime.datetime
+
+
+def checked(
+    check: Callable[[Any, str], Any], *, shown_as: str | None = None, key: str | None = None
+) -> Any:
     """A field that runs `check(value, name)` when set (unless NOT_GIVEN) and keeps its result.
 
-    `shown_as` names the field in error messages when the caller knows it by another name.
+    `shown_as` names the field in error messages when the caller knows it by another name;
+    `key` is its JSON key when that is not a Python name (`"ussd-begin"`).
     """
 
     def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
         return value if value is NOT_GIVEN else check(value, shown_as or field.name)
 
-    return attrs.field(default=NOT_GIVEN, converter=attrs.Converter(convert, takes_field=True))
+    return attrs.field(
+        default=NOT_GIVEN,
+        converter=attrs.Converter(convert, takes_field=True),
+        metadata={"key": key} if key else {},
+    )
 
 
 def reference(*, nullable: bool = False) -> Any:
@@ -128,6 +145,22 @@ def date(*, nullable: bool = False) -> Any:
     return checked(check)
 
 
+def _moment(value: Any, name: str) -> Moment:
+    if isinstance(value, datetime.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
+        return Moment(aware.astimezone(datetime.timezone.utc))
+    if isinstance(value, datetime.date):
+        return Moment(
+            datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.timezone.utc)
+        )
+    raise InputError(f"{name} must be a datetime or a date, got {value!r}")
+
+
+def moment() -> Any:
+    """A `datetime` (naive means UTC) or a `date` (its midnight UTC), sent as a UTC timestamp."""
+    return checked(_moment)
+
+
 def timestamp_date(*, nullable: bool = False) -> Any:
     """A date sent as its midnight UTC timestamp; with `nullable`, None empties it."""
 
@@ -147,11 +180,29 @@ def _names(body: Any) -> list[str]:
     return [f.name for f in attrs.fields(type(body))]
 
 
+def _keyed(cls: Any) -> bool:
+    return attrs.has(cls) and any("key" in f.metadata for f in attrs.fields(cls))
+
+
+def _keyed_unstructure(cls: Any, conv: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    renames: dict[str, Any] = {
+        f.name: override(rename=f.metadata["key"]) for f in attrs.fields(cls) if "key" in f.metadata
+    }
+    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(omit_if_default=True)
     conv.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
     conv.register_unstructure_hook(Midnight, lambda value: f"{value.day.isoformat()}T00:00:00.000Z")
+    conv.register_unstructure_hook(
+        Moment,
+        lambda value: (
+            value.at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.at.microsecond // 1000:03d}Z"
+        ),
+    )
     conv.register_unstructure_hook(NotGiven, lambda _: None)
+    conv.register_unstructure_hook_factory(_keyed, lambda cls: _keyed_unstructure(cls, conv))
     return conv
 
 

@@ -32,7 +32,15 @@ from ._raw import raw_pages, raw_request
 from ._retry import RetryPolicy
 from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
-from .resources import AsyncOrganisations, AsyncSimBatches, AsyncSims, AsyncTariffs
+from .resources import (
+    AsyncEndpoints,
+    AsyncEvents,
+    AsyncOperators,
+    AsyncOrganisations,
+    AsyncSimBatches,
+    AsyncSims,
+    AsyncTariffs,
+)
 
 __all__ = ["AsyncEmnify"]
 
@@ -148,6 +156,21 @@ class AsyncEmnify:
     def sims(self) -> AsyncSims:
         """SIMs: list, get, update, activate, suspend, delete, events, stats, bulk changes."""
         return AsyncSims(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def endpoints(self) -> AsyncEndpoints:
+        """Endpoints (devices): details, SMS, connectivity, quotas, blacklists, bulk changes."""
+        return AsyncEndpoints(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def events(self) -> AsyncEvents:
+        """Events of the whole organisation, and the event types."""
+        return AsyncEvents(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def operators(self) -> AsyncOperators:
+        """Mobile network operators."""
+        return AsyncOperators(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     @functools.cached_property
     def sim_batches(self) -> AsyncSimBatches:

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from ssl import SSLContext
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from emnify_async import (
     NOT_GIVEN,
@@ -26,7 +27,9 @@ from emnify_async._ratelimit import RateLimits
 from emnify_async._retry import RetryPolicy
 from emnify_async._types import NotGiven
 from emnify_async.models._common import SimStatusId, Status
+from emnify_async.models.endpoints import Balance, Connectivity, ConnectivityInfo, Endpoint, Quota
 from emnify_async.models.events import Event
+from emnify_async.models.operators import Operator
 from emnify_async.models.organisations import (
     InclusiveVolume,
     InclusiveVolumeAssignment,
@@ -35,7 +38,8 @@ from emnify_async.models.organisations import (
 )
 from emnify_async.models.sim_batches import SimBatch
 from emnify_async.models.sims import Sim
-from emnify_async.models.stats import DailyStats, HourlyTraffic, SimStats
+from emnify_async.models.sms import Sms
+from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
 from emnify_async.models.tariffs import Tariff
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
@@ -43,6 +47,9 @@ from emnify_async.resources._legacy import (
     UPDATE_TARIFF,
     legacy_arguments,
 )
+from emnify_async.resources.endpoints import AsyncEndpoints
+from emnify_async.resources.events import AsyncEvents
+from emnify_async.resources.operators import AsyncOperators
 from emnify_async.resources.organisations import AsyncOrganisations
 from emnify_async.resources.sim_batches import AsyncSimBatches
 from emnify_async.resources.sims import AsyncSims
@@ -50,7 +57,16 @@ from emnify_async.resources.tariffs import AsyncTariffs
 
 from ._bridge import ClientHandle, Pager
 
-__all__ = ["Emnify", "Organisations", "SimBatches", "Sims", "Tariffs"]
+__all__ = [
+    "Emnify",
+    "Endpoints",
+    "Events",
+    "Operators",
+    "Organisations",
+    "SimBatches",
+    "Sims",
+    "Tariffs",
+]
 
 
 class Sims:
@@ -277,6 +293,684 @@ class Sims:
         call `.to_list()` for the list.
         """
         return Pager(self._handle, self._area(self._handle.client).statuses())
+
+
+class Endpoints:
+    """The endpoint (device) API."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEndpoints]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[Endpoint]:
+        """List endpoints, across all pages (GET /api/v1/endpoint; GetEndpoints).
+
+        Args:
+            q: Filters, e.g. `{"status": EndpointStatusId.ENABLED, "tags": "meter"}`.
+            sort: Sort keys, e.g. `"-last_updated"`; `-` is descending.
+            per_page: Page size, 1 to 1000 (the maximum, and the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
+
+    def get(self, endpoint_id: int) -> Endpoint:
+        """Get one endpoint (GET /api/v1/endpoint/{endpoint_id}; EndpointByIdGet).
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(endpoint_id))
+
+    def create(
+        self,
+        *,
+        name: str,
+        status: StatusLike,
+        service_profile: IdLike,
+        tariff_profile: IdLike,
+        sim: IdLike | NotGiven = NOT_GIVEN,
+        tags: str | NotGiven = NOT_GIVEN,
+        imei: str | NotGiven = NOT_GIVEN,
+        imei_lock: bool | NotGiven = NOT_GIVEN,
+        ip_address: str | NotGiven = NOT_GIVEN,
+        ip_address_space: IdLike | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create an endpoint (POST /api/v1/endpoint; CreateEndpoint).
+
+        References (status, profiles, SIM, IP address space) are ids or models with an `id`,
+        sent as `{"id": n}`; only the fields passed are sent.
+
+        Args:
+            name: The endpoint's name.
+            status: `EndpointStatusId.ENABLED` or `DISABLED`.
+            service_profile: Which services and limits apply.
+            tariff_profile: Which tariff and ratezones apply.
+            sim: A SIM to assign (it must not be assigned elsewhere).
+            tags: Comma-separated tags.
+            imei: The device's IMEI, 15 or 16 digits.
+            imei_lock: Work only with that IMEI.
+            ip_address: A fixed IPv4 or IPv6 address (else one is assigned).
+            ip_address_space: The IP address space to assign from.
+
+        Returns:
+            The new endpoint's id (from the `Location` header).
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            NotFoundError: `1601 Unavailable`: no IP address is left in the space.
+            ConflictError: The IP address is taken.
+            UnprocessableEntityError: A reference is unknown (see `errors`).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                name=name,
+                status=status,
+                service_profile=service_profile,
+                tariff_profile=tariff_profile,
+                sim=sim,
+                tags=tags,
+                imei=imei,
+                imei_lock=imei_lock,
+                ip_address=ip_address,
+                ip_address_space=ip_address_space,
+            )
+        )
+
+    def update(
+        self,
+        endpoint_id: int,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+        service_profile: IdLike | NotGiven = NOT_GIVEN,
+        tariff_profile: IdLike | NotGiven = NOT_GIVEN,
+        sim: IdLike | NotGiven | None = NOT_GIVEN,
+        tags: str | NotGiven | None = NOT_GIVEN,
+        imei: str | NotGiven = NOT_GIVEN,
+        imei_lock: bool | NotGiven = NOT_GIVEN,
+        ip_address: str | NotGiven = NOT_GIVEN,
+        ip_address_space: IdLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change an endpoint (PATCH /api/v1/endpoint/{endpoint_id}; EndpointByIdPatch).
+
+        Only the fields passed are sent. `sim=None` releases the SIM (`{"sim": {"id": null}}`);
+        `tags=None` empties the tags. See `create()` for the fields.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such endpoint in this organisation.
+            UnprocessableEntityError: A reference is unknown (see `errors`).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                endpoint_id,
+                name=name,
+                status=status,
+                service_profile=service_profile,
+                tariff_profile=tariff_profile,
+                sim=sim,
+                tags=tags,
+                imei=imei,
+                imei_lock=imei_lock,
+                ip_address=ip_address,
+                ip_address_space=ip_address_space,
+            )
+        )
+
+    def delete(self, endpoint_id: int) -> None:
+        """Delete an endpoint (DELETE /api/v1/endpoint/{endpoint_id}; EndpointByIdDelete).
+
+        Its SIM, if any, is released (not deleted).
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+            ConflictError: The endpoint cannot be deleted in its state.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(endpoint_id))
+
+    def statuses(self) -> Pager[Status]:
+        """The endpoint statuses the API knows (GET /api/v1/endpoint/status; EndpointStatusGet).
+
+        call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses())
+
+    def enable(self, endpoint_id: int) -> None:
+        """Enable an endpoint: its SIM may connect (if the SIM is activated too)."""
+        return self._handle.run(lambda client: self._area(client).enable(endpoint_id))
+
+    def disable(self, endpoint_id: int) -> None:
+        """Disable an endpoint: it may not connect, whatever its SIM's status."""
+        return self._handle.run(lambda client: self._area(client).disable(endpoint_id))
+
+    def assign_sim(self, endpoint_id: int, sim_id: IdLike) -> None:
+        """Assign a SIM to an endpoint (PATCH .../{endpoint_id} with `{"sim": {"id": n}}`).
+
+        Raises:
+            ConflictError or UnprocessableEntityError: The SIM is assigned elsewhere.
+        """
+        return self._handle.run(lambda client: self._area(client).assign_sim(endpoint_id, sim_id))
+
+    def release_sim(self, endpoint_id: int) -> None:
+        """Release the endpoint's SIM (PATCH .../{endpoint_id} with `{"sim": {"id": null}}`).
+
+        Unlike emnify-sdk's `release_sim`, this neither suspends the SIM nor disables the
+        endpoint: call `client.sims.suspend()` or `disable()` for that.
+        """
+        return self._handle.run(lambda client: self._area(client).release_sim(endpoint_id))
+
+    def bulk_update(
+        self,
+        endpoint_ids: Iterable[int],
+        *,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+        service_profile: IdLike | NotGiven = NOT_GIVEN,
+        tariff_profile: IdLike | NotGiven = NOT_GIVEN,
+        tags: str | NotGiven | None = NOT_GIVEN,
+        imei_lock: bool | NotGiven = NOT_GIVEN,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Apply the same update to many endpoints, reporting the outcome of every one.
+
+        As `client.sims.bulk_update()`: every id is validated first and changed once, at most
+        `concurrency` at a time, paced and retried; a failure never stops the others; and every
+        outcome is true: a failed change is read back, and counts as done if the endpoint has
+        the wanted values, `"unknown"` if reading back failed too.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: An id or field is invalid (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).bulk_update(
+                endpoint_ids,
+                status=status,
+                service_profile=service_profile,
+                tariff_profile=tariff_profile,
+                tags=tags,
+                imei_lock=imei_lock,
+                concurrency=concurrency,
+                progress=progress,
+                on_result=on_result,
+            )
+        )
+
+    def bulk_enable(
+        self,
+        endpoint_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Enable many endpoints; see `bulk_update()` for how items are run and reported."""
+        return self._handle.run(
+            lambda client: self._area(client).bulk_enable(
+                endpoint_ids, concurrency=concurrency, progress=progress, on_result=on_result
+            )
+        )
+
+    def bulk_disable(
+        self,
+        endpoint_ids: Iterable[int],
+        *,
+        concurrency: int | None = None,
+        progress: Progress | None = None,
+        on_result: OnResult | None = None,
+    ) -> BulkResult:
+        """Disable many endpoints; see `bulk_update()` for how items are run and reported."""
+        return self._handle.run(
+            lambda client: self._area(client).bulk_disable(
+                endpoint_ids, concurrency=concurrency, progress=progress, on_result=on_result
+            )
+        )
+
+    def events(
+        self,
+        endpoint_id: int,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[Event]:
+        """An endpoint's events, across all pages (GET .../{endpoint_id}/event).
+
+        operationId: EndpointEventsByID.
+
+        Args:
+            endpoint_id: The endpoint.
+            q: Filters, e.g. `{"type": 1, "severity": 2}`.
+            sort: Sort keys, e.g. `"-timestamp"`.
+            per_page: Page size, 1 to 1000 (the default).
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).events(endpoint_id, q=q, sort=sort, per_page=per_page),
+        )
+
+    def stats(self, endpoint_id: int) -> EndpointStats:
+        """Usage and costs of this and last month, and the last hour.
+
+        GET /api/v1/endpoint/{endpoint_id}/stats (EndpointStatsByIdGet).
+        """
+        return self._handle.run(lambda client: self._area(client).stats(endpoint_id))
+
+    def daily_stats(
+        self,
+        endpoint_id: int,
+        *,
+        start_date: DateLike | None = None,
+        end_date: DateLike | None = None,
+    ) -> Pager[DailyStats]:
+        """Usage and costs per day (GET .../{endpoint_id}/stats/daily; EndpointStatsDailyByIdGet).
+
+        call `.to_list()` for the list of days.
+
+        Args:
+            endpoint_id: The endpoint.
+            start_date: First day, as a `date` or `"YYYY-MM-DD"`; default: this month.
+            end_date: Last day.
+
+        Raises:
+            InputError: A date is malformed, or the end is before the start.
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).daily_stats(
+                endpoint_id, start_date=start_date, end_date=end_date
+            ),
+        )
+
+    def connectivity(self, endpoint_id: int) -> Connectivity:
+        """Whether and where the endpoint is online (GET .../{endpoint_id}/connectivity).
+
+        operationId: EndpointConnectivityByIdGet.
+        """
+        return self._handle.run(lambda client: self._area(client).connectivity(endpoint_id))
+
+    def connectivity_info(
+        self, endpoint_id: int, *, subscriber: bool | None = None, ussd: bool | None = None
+    ) -> ConnectivityInfo:
+        """Ask the network about the endpoint now (GET .../{endpoint_id}/connectivity_info).
+
+        operationId: GetConnectivityInfoByEndpointId.
+
+        Args:
+            endpoint_id: The endpoint.
+            subscriber: Ask for the subscriber's state and location (the API's default: yes).
+            ussd: Ask for the USSD state too (the API's default: no).
+
+        Raises:
+            NotFoundError: `UnknownSubscriber` or `UnknownLocation`.
+            InternalServerError: 503 `InvalidLocation` or `NoMsrnAvailable`.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).connectivity_info(
+                endpoint_id, subscriber=subscriber, ussd=ussd
+            )
+        )
+
+    def reset_connectivity(
+        self, endpoint_id: int, *, network: bool = True, data: bool = True
+    ) -> None:
+        """Reset the endpoint's registration, data session, or both.
+
+        PATCH /api/v1/endpoint/{endpoint_id}/connectivity (UpdateEndpointConnectivityById):
+        `network` sends `{"location": null}` (a Cancel Location: the device registers again),
+        `data` sends `{"pdp_context": null}` (a Delete PDP Context: it opens a new session).
+
+        Raises:
+            InputError: Neither `network` nor `data` (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).reset_connectivity(
+                endpoint_id, network=network, data=data
+            )
+        )
+
+    def list_sms(self, endpoint_id: int) -> Pager[Sms]:
+        """The SMS sent to and from the endpoint (GET .../{endpoint_id}/sms; EndpointSmsByIdGet).
+
+        call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list_sms(endpoint_id))
+
+    def send_sms(
+        self,
+        endpoint_id: int,
+        *,
+        payload: str,
+        source_address: str | int | NotGiven = NOT_GIVEN,
+        source_address_type: IdLike | NotGiven = NOT_GIVEN,
+        udh: str | NotGiven = NOT_GIVEN,
+        dcs: int | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Send an SMS to the endpoint (POST .../{endpoint_id}/sms; EndpointSmsByIdPost).
+
+        Not retried once sent: a second attempt would send a second SMS.
+
+        Args:
+            endpoint_id: The endpoint.
+            payload: The text: up to 160 GSM-7 characters (those of the extension table count
+                twice), or 70 other characters; longer texts go in parts with a `udh`.
+            source_address: The sender: a number, or a name of up to 20 characters.
+            source_address_type: How to read it (lookup id: 145 international, 161 national,
+                208 alphanumeric).
+            udh: A user data header, in hex (for multi-part messages).
+            dcs: The data coding scheme (0-255).
+
+        Returns:
+            The new SMS's id (from the `Location` header).
+
+        Raises:
+            InputError: An empty or too long payload, or another bad value (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).send_sms(
+                endpoint_id,
+                payload=payload,
+                source_address=source_address,
+                source_address_type=source_address_type,
+                udh=udh,
+                dcs=dcs,
+            )
+        )
+
+    def get_sms(self, endpoint_id: int, sms_id: int) -> Sms:
+        """One SMS (GET .../{endpoint_id}/sms/{sms_id}; EndpointSmsByEndpointIdAndSmsIdGet)."""
+        return self._handle.run(lambda client: self._area(client).get_sms(endpoint_id, sms_id))
+
+    def cancel_sms(self, endpoint_id: int, sms_id: int) -> None:
+        """Cancel an SMS not yet delivered (DELETE .../{endpoint_id}/sms/{sms_id}).
+
+        operationId: EndpointSmsByEndpointIdAndSmsIdDelete.
+        """
+        return self._handle.run(lambda client: self._area(client).cancel_sms(endpoint_id, sms_id))
+
+    def send_ussd(
+        self,
+        endpoint_id: int,
+        *,
+        message: str,
+        type: Literal["request", "notification"] = "request",
+        encoding: Literal["default", "ucs2"] = "default",
+    ) -> str:
+        """Start a network-initiated USSD dialog with the endpoint (POST .../{endpoint_id}/ussd).
+
+        operationId: EndpointUssdByIdPost.
+
+        Args:
+            endpoint_id: The endpoint (it must be online).
+            message: The text: up to 164 characters (`default`, GSM-7) or 72 (`ucs2`).
+            type: `"request"` (the device answers) or `"notification"`.
+            encoding: `"default"` (GSM-7) or `"ucs2"`.
+
+        Returns:
+            The dialog's session id.
+
+        Raises:
+            InputError: A bad type, encoding or message (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).send_ussd(
+                endpoint_id, message=message, type=type, encoding=encoding
+            )
+        )
+
+    def blacklisted_operators(self, endpoint_id: int) -> Pager[Operator]:
+        """Operators the endpoint may not use (GET .../{endpoint_id}/operator_blacklist).
+
+        operationId: EndpointOperatorBlacklistByEndpointIdGet. call `.to_list()` for the list.
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).blacklisted_operators(endpoint_id)
+        )
+
+    def blacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
+        """Forbid an operator to the endpoint (PUT .../operator_blacklist/{operator_id}).
+
+        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdPut.
+
+        Raises:
+            ConflictError: `1405 Duplicated`: the operator is blacklisted already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).blacklist_operator(endpoint_id, operator_id)
+        )
+
+    def unblacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
+        """Allow a blacklisted operator again (DELETE .../operator_blacklist/{operator_id}).
+
+        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdDelete.
+
+        Raises:
+            NotFoundError: The operator is not blacklisted for this endpoint.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).unblacklist_operator(endpoint_id, operator_id)
+        )
+
+    def data_quota(self, endpoint_id: int) -> Quota:
+        """The endpoint's data quota (GET .../quota/data; EndpointQuotaDataByEndpointIdGet).
+
+        Raises:
+            NotFoundError: The endpoint has no data quota.
+        """
+        return self._handle.run(lambda client: self._area(client).data_quota(endpoint_id))
+
+    def set_data_quota(
+        self,
+        endpoint_id: int,
+        *,
+        volume: float,
+        expiry_date: datetime.datetime | datetime.date,
+        action_on_exhaustion: int = 1,
+        peak_throughput: int | NotGiven = NOT_GIVEN,
+        status: int = 1,
+        auto_refill: bool | NotGiven = NOT_GIVEN,
+        threshold_percentage: float | NotGiven = NOT_GIVEN,
+        threshold_volume: float | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Set (or replace) the endpoint's data quota (POST .../quota/data).
+
+        operationId: EndpointQuotaDataByEndpointIdPost.
+
+        Args:
+            endpoint_id: The endpoint.
+            volume: Data volume in MB, positive.
+            expiry_date: When the quota expires (a naive datetime means UTC).
+            action_on_exhaustion: 1 blocks data, 2 throttles it to `peak_throughput`.
+            peak_throughput: 64000, 128000 or 256000 bit/s (with action 2 only).
+            status: 1 (active, the default).
+            auto_refill: Refill the volume daily.
+            threshold_percentage: Remaining share (0-100) that raises a threshold event.
+            threshold_volume: Remaining MB that raise a threshold event.
+
+        Raises:
+            InputError: A bad value, or a throttle without `peak_throughput` (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).set_data_quota(
+                endpoint_id,
+                volume=volume,
+                expiry_date=expiry_date,
+                action_on_exhaustion=action_on_exhaustion,
+                peak_throughput=peak_throughput,
+                status=status,
+                auto_refill=auto_refill,
+                threshold_percentage=threshold_percentage,
+                threshold_volume=threshold_volume,
+            )
+        )
+
+    def remove_data_quota(self, endpoint_id: int) -> None:
+        """Remove the data quota (DELETE .../quota/data; DeleteEndpointDataQuotaById).
+
+        Raises:
+            NotFoundError: The endpoint has no data quota.
+        """
+        return self._handle.run(lambda client: self._area(client).remove_data_quota(endpoint_id))
+
+    def sms_quota(self, endpoint_id: int) -> Quota:
+        """The endpoint's SMS quota (GET .../quota/sms; EndpointQuotaSmsByEndpointIdGet).
+
+        Raises:
+            NotFoundError: The endpoint has no SMS quota.
+        """
+        return self._handle.run(lambda client: self._area(client).sms_quota(endpoint_id))
+
+    def set_sms_quota(
+        self,
+        endpoint_id: int,
+        *,
+        volume: float,
+        expiry_date: datetime.datetime | datetime.date,
+        threshold_percentage: float,
+        action_on_exhaustion: int = 1,
+        status: int = 1,
+        auto_refill: bool | NotGiven = NOT_GIVEN,
+        threshold_volume: float | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Set (or replace) the endpoint's SMS quota (POST .../quota/sms).
+
+        operationId: EndpointQuotaSmsByEndpointIdPost.
+
+        Args:
+            endpoint_id: The endpoint.
+            volume: Number of SMS, positive.
+            expiry_date: When the quota expires (a naive datetime means UTC).
+            threshold_percentage: Remaining share (0-100) that raises a threshold event.
+            action_on_exhaustion: 1 blocks SMS (the default).
+            status: 1 (active, the default).
+            auto_refill: Refill the volume daily.
+            threshold_volume: Remaining SMS that raise a threshold event.
+
+        Raises:
+            InputError: A bad value (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).set_sms_quota(
+                endpoint_id,
+                volume=volume,
+                expiry_date=expiry_date,
+                threshold_percentage=threshold_percentage,
+                action_on_exhaustion=action_on_exhaustion,
+                status=status,
+                auto_refill=auto_refill,
+                threshold_volume=threshold_volume,
+            )
+        )
+
+    def remove_sms_quota(self, endpoint_id: int) -> None:
+        """Remove the SMS quota (DELETE .../quota/sms; DeleteEndpointSmsQuotaById).
+
+        Raises:
+            NotFoundError: The endpoint has no SMS quota.
+        """
+        return self._handle.run(lambda client: self._area(client).remove_sms_quota(endpoint_id))
+
+    def balance(self, endpoint_id: int) -> Balance:
+        """The endpoint's prepaid balance (GET .../balance; EndpointBalanceByEndpointIdGet)."""
+        return self._handle.run(lambda client: self._area(client).balance(endpoint_id))
+
+    def update_balance(
+        self,
+        endpoint_id: int,
+        *,
+        amount: float,
+        currency: IdLike | NotGiven = NOT_GIVEN,
+        expiry_date: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Top up the endpoint's prepaid balance (POST .../balance).
+
+        operationId: EndpointBalanceByEndpointIdPost. Not retried once sent: a second attempt
+        would add the amount twice.
+
+        Args:
+            endpoint_id: The endpoint.
+            amount: The amount to add, positive.
+            currency: The currency (id or model).
+            expiry_date: When the balance expires.
+
+        Raises:
+            InputError: A bad value (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update_balance(
+                endpoint_id, amount=amount, currency=currency, expiry_date=expiry_date
+            )
+        )
+
+    def reset_balance(self, endpoint_id: int) -> None:
+        """Remove the prepaid balance (DELETE .../balance; EndpointBalanceByEndpointIdDelete)."""
+        return self._handle.run(lambda client: self._area(client).reset_balance(endpoint_id))
+
+
+class Events:
+    """The event API: everything that happened in your organisation."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEvents]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[Event]:
+        """The organisation's events, across all pages (GET /api/v1/event; GetEvents).
+
+        Args:
+            q: Filters, e.g. `{"type": 8, "severity": 1}`, or `{"from": ..., "until": ...}`
+                (both, as `YYYY-MM-DDTHH:mm:ssZ`).
+            sort: Sort keys, e.g. `"-timestamp"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
+
+    def types(self) -> Pager[Status]:
+        """The event types the API knows (GET /api/v1/event/type; EventTypeGet).
+
+        call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).types())
+
+
+class Operators:
+    """The operator API."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncOperators]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[Operator]:
+        """Every mobile network operator, with countries, MNCs and TAP codes.
+
+        GET /api/v1/operator (OperatorGet). The API answers with the whole list at once;
+        iterate the pager, or call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
 
 
 class SimBatches:
@@ -815,6 +1509,21 @@ class Emnify:
     def sims(self) -> Sims:
         """SIMs: list, get, update, activate, suspend, delete, events, stats, bulk changes."""
         return Sims(self._handle, lambda client: client.sims)
+
+    @functools.cached_property
+    def endpoints(self) -> Endpoints:
+        """Endpoints (devices): details, SMS, connectivity, quotas, blacklists, bulk changes."""
+        return Endpoints(self._handle, lambda client: client.endpoints)
+
+    @functools.cached_property
+    def events(self) -> Events:
+        """Events of the whole organisation, and the event types."""
+        return Events(self._handle, lambda client: client.events)
+
+    @functools.cached_property
+    def operators(self) -> Operators:
+        """Mobile network operators."""
+        return Operators(self._handle, lambda client: client.operators)
 
     @functools.cached_property
     def sim_batches(self) -> SimBatches:

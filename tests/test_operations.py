@@ -67,4 +67,7 @@ def test_page_maxima_are_the_documented_ones() -> None:
     assert maxima == {
         "/api/v1/sim": _constants.SIM_MAX_PER_PAGE,
         "/api/v1/sim/{sim_id}/event": _constants.EVENT_MAX_PER_PAGE,
+        "/api/v1/endpoint": _constants.ENDPOINT_MAX_PER_PAGE,
+        "/api/v1/endpoint/{endpoint_id}/event": _constants.EVENT_MAX_PER_PAGE,
+        "/api/v1/event": _constants.EVENT_MAX_PER_PAGE,
     }

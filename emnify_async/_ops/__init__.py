@@ -8,7 +8,7 @@ that hold them against the official spec and the emulator).
 from __future__ import annotations
 
 from .._operation import Operation
-from . import organisations, sim_batches, sims, tariffs
+from . import endpoints, events, operators, organisations, sim_batches, sims, tariffs
 
 __all__ = ["ALL"]
 
@@ -22,5 +22,5 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
     )
 
 
-ALL = _declared(sims, sim_batches, organisations, tariffs)
+ALL = _declared(sims, sim_batches, organisations, tariffs, endpoints, events, operators)
 """Every operation declared, in module order."""

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._exceptions import InputError
-from .._query import check_org, encode_date, encode_filter, encode_sort, ref_id
+from .._query import check_bool, check_org, encode_date, encode_filter, encode_sort, ref_id
 
-__all__ = ["BIC", "DATE", "FILTER", "ORG", "ORG_ID", "SORT", "date_range"]
+__all__ = ["BIC", "BOOL", "DATE", "FILTER", "ORG", "ORG_ID", "SORT", "date_range"]
 
 _BIC = re.compile(r"[0-9A-Z]{16}")
 
@@ -44,6 +44,11 @@ def SORT(value: Any, name: str) -> str | None:
 def DATE(value: Any, name: str) -> str | None:
     """A `date` or `"YYYY-MM-DD"`, or None to leave it out."""
     return None if value is None else encode_date(value, name).isoformat()
+
+
+def BOOL(value: Any, name: str) -> str | None:
+    """`True` or `False` as `"true"`/`"false"`, or None to leave it out."""
+    return None if value is None else ("true" if check_bool(value, name) else "false")
 
 
 def date_range(params: Mapping[str, str]) -> None:

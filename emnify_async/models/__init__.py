@@ -11,7 +11,23 @@ from ._common import (
     Status,
     TrafficType,
 )
+from .endpoints import (
+    Balance,
+    Connectivity,
+    ConnectivityInfo,
+    ConnectivityLocation,
+    ConnectivityOperator,
+    Endpoint,
+    EndpointSim,
+    EndpointStatusId,
+    NamedRef,
+    PdpContext,
+    Quota,
+    QuotaAction,
+    RuntimeData,
+)
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
     InclusiveVolumeAssignment,
@@ -26,9 +42,11 @@ from .organisations import (
 )
 from .sim_batches import SimBatch, SimBatchRegistration
 from .sims import Sim, SimEndpoint
+from .sms import Sms
 from .stats import (
     DailyStats,
     DailyUsage,
+    EndpointStats,
     HourlyPoint,
     HourlySeries,
     HourlyTraffic,
@@ -39,11 +57,20 @@ from .stats import (
 from .tariffs import DataSize, PdpContextDefinition, Tariff
 
 __all__ = [
+    "Balance",
+    "Connectivity",
+    "ConnectivityInfo",
+    "ConnectivityLocation",
+    "ConnectivityOperator",
     "Country",
     "Currency",
     "DailyStats",
     "DailyUsage",
     "DataSize",
+    "Endpoint",
+    "EndpointSim",
+    "EndpointStats",
+    "EndpointStatusId",
     "Event",
     "EventEndpoint",
     "EventImsi",
@@ -60,13 +87,21 @@ __all__ = [
     "InclusiveVolumeTariff",
     "Manufacturer",
     "MonthlyTraffic",
+    "NamedRef",
+    "Operator",
+    "OperatorMnc",
+    "OperatorTapcode",
     "Organisation",
     "OrganisationRelation",
     "OrganisationStats",
     "OrganisationSummary",
+    "PdpContext",
     "PdpContextDefinition",
     "PrepaidBalance",
+    "Quota",
+    "QuotaAction",
     "Ratezone",
+    "RuntimeData",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
@@ -75,6 +110,7 @@ __all__ = [
     "SimModel",
     "SimStats",
     "SimStatusId",
+    "Sms",
     "Status",
     "Tariff",
     "TrafficStats",

@@ -1,8 +1,19 @@
 """The API areas of the client, one module each."""
 
+from .endpoints import AsyncEndpoints
+from .events import AsyncEvents
+from .operators import AsyncOperators
 from .organisations import AsyncOrganisations
 from .sim_batches import AsyncSimBatches
 from .sims import AsyncSims
 from .tariffs import AsyncTariffs
 
-__all__ = ["AsyncOrganisations", "AsyncSimBatches", "AsyncSims", "AsyncTariffs"]
+__all__ = [
+    "AsyncEndpoints",
+    "AsyncEvents",
+    "AsyncOperators",
+    "AsyncOrganisations",
+    "AsyncSimBatches",
+    "AsyncSims",
+    "AsyncTariffs",
+]

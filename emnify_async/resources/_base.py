@@ -14,15 +14,16 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._body import body_json
+from .._body import Ref, body_json
 from .._converter import ShapeError, structure, structure_list
 from .._exceptions import APIResponseValidationError
 from .._operation import Operation, Returns
 from .._pagination import AsyncPager
 from .._query import check_per_page
 from .._transport import CallOptions, Response, Transport
+from .._types import NotGiven
 
-__all__ = ["AsyncResource"]
+__all__ = ["AsyncResource", "matches"]
 
 M = TypeVar("M")
 R = TypeVar("R")
@@ -86,6 +87,12 @@ class AsyncResource:
         _model_of(op, Returns.CREATED_ID)
         created: int = await self._run(op, args, _created_id)
         return created
+
+    async def _value(
+        self, op: Operation[Any], decode: Callable[[Response], R], /, **args: Any
+    ) -> R:
+        """Call `op` and read its answer with `decode` (for answers that are no model)."""
+        return await self._run(op, args, decode)
 
     async def _nothing(self, op: Operation[Any], /, **args: Any) -> None:
         """Call `op`, documented to answer with no content."""
@@ -168,3 +175,17 @@ def _decoding(
         raise error
 
     return run
+
+
+def matches(model: Any, body: Any) -> bool:
+    """Whether `model` has every value the update `body` sets (to verify a bulk change)."""
+    for name, wanted in attrs.asdict(body, recurse=False).items():
+        if isinstance(wanted, NotGiven):
+            continue
+        have = getattr(model, name)
+        if isinstance(wanted, Ref):
+            if (None if have is None else have.id) != wanted.id:
+                return False
+        elif have != wanted and not (wanted is None and have in ("", None)):
+            return False
+    return True

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
-
-import attrs
 
 from .._bulk import (
     BulkResult,
@@ -21,14 +18,9 @@ from .._ops import sims as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
 from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
-from ._base import AsyncResource
+from ._base import AsyncResource, matches
 
 __all__ = ["AsyncSims"]
-
-
-def _ref(value: Any) -> int | None:
-    """The id of a nested reference (`status`, `customer_org`, ...), None when empty."""
-    return None if value is None else value.id
 
 
 class AsyncSims(AsyncResource):
@@ -198,12 +190,7 @@ class AsyncSims(AsyncResource):
 
     async def _holds(self, sim_id: int, body: ops.SimUpdate) -> bool:
         """Whether the SIM has every value an update `body` sets."""
-        sim = await self.get(sim_id)
-        return all(
-            _ref(getattr(sim, name)) == wanted.id
-            for name, wanted in attrs.asdict(body, recurse=False).items()
-            if not isinstance(wanted, NotGiven)
-        )
+        return matches(await self.get(sim_id), body)
 
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
