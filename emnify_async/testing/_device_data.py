@@ -8,7 +8,9 @@ written; a few more endpoints (without SIMs, and of other organisations) are sto
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from emnify_async.testing import _data as d
 from emnify_async.testing._catalog import ENDPOINT_DISABLED, ENDPOINT_ENABLED
@@ -82,25 +84,37 @@ def seeded_ip_owner(address: str) -> int | None:
     return (a << 16) | (b << 8) | c or None
 
 
+def _created(seed: int, endpoint_id: int) -> int:
+    return ENDPOINT_EPOCH + endpoint_id * ENDPOINT_STEP + d.mix(seed, endpoint_id, 50) % 23
+
+
+def _has_imei(seed: int, endpoint_id: int) -> bool:
+    return d.mix(seed, endpoint_id, 5) % 4 != 0
+
+
+# How each field of a seeded endpoint derives from (seed, id): filters and sorts read one
+# field of hundreds of thousands of endpoints without deriving whole records.
+DERIVED_FIELDS: dict[str, Callable[[int, int], Any]] = {
+    "name": lambda seed, i: f"device-{i:06d}",
+    "status_id": lambda seed, i: (
+        ENDPOINT_DISABLED if d.mix(seed, i, 51) % 10 == 0 else ENDPOINT_ENABLED
+    ),
+    "service_profile_id": lambda seed, i: 1 + i % 3,
+    "tariff_profile_id": lambda seed, i: 1 + i % 2,
+    "ip_space_id": lambda seed, i: SEEDED_SPACE_ID,
+    "ip_address": lambda seed, i: seeded_ip(i),
+    "created_ts": _created,
+    "last_updated_ts": lambda seed, i: _created(seed, i) + d.mix(seed, i, 7) % 10**7,
+    "tags": lambda seed, i: "fleet,eu" if i % 4 == 0 else None,
+    "imei": lambda seed, i: d.imei(i, seed) if _has_imei(seed, i) else None,
+    "imei_lock": lambda seed, i: _has_imei(seed, i) and d.mix(seed, i, 6) % 5 == 0,
+}
+
+
 def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
     """A seeded endpoint as it was before any write (a new object on every call)."""
-    created = ENDPOINT_EPOCH + endpoint_id * ENDPOINT_STEP + d.mix(seed, endpoint_id, 50) % 23
-    has_imei = d.mix(seed, endpoint_id, 5) % 4 != 0
-    return Endpoint(
-        id=endpoint_id,
-        org_id=org_id,
-        name=f"device-{endpoint_id:06d}",
-        status_id=ENDPOINT_DISABLED if d.mix(seed, endpoint_id, 51) % 10 == 0 else ENDPOINT_ENABLED,
-        service_profile_id=1 + endpoint_id % 3,
-        tariff_profile_id=1 + endpoint_id % 2,
-        ip_space_id=SEEDED_SPACE_ID,
-        ip_address=seeded_ip(endpoint_id),
-        created_ts=created,
-        last_updated_ts=created + d.mix(seed, endpoint_id, 7) % 10**7,
-        tags="fleet,eu" if endpoint_id % 4 == 0 else None,
-        imei=d.imei(endpoint_id, seed) if has_imei else None,
-        imei_lock=has_imei and d.mix(seed, endpoint_id, 6) % 5 == 0,
-    )
+    fields = {name: derive(seed, endpoint_id) for name, derive in DERIVED_FIELDS.items()}
+    return Endpoint(id=endpoint_id, org_id=org_id, **fields)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from emnify_async.testing import _data as d
@@ -15,6 +15,7 @@ from emnify_async.testing._catalog import (
     EVENT_SEVERITIES,
     EVENT_SOURCES,
     EVENT_TYPES,
+    ISSUED,
     NETWORK_EVENTS,
     SIM_MODELS,
     SIM_STATUSES,
@@ -163,6 +164,22 @@ class Renderer:
         if not self._has_history(sim_id):
             return 0
         return (self.activation_ts(sim_id) is not None) + 1 + d.mix(self.seed, sim_id, 9) % 5
+
+    def seeded_event_counts(self, sim_ids: Iterable[int]) -> Iterator[int]:
+        """``seeded_event_count`` of each SIM, inlined: an event feed over a million SIMs."""
+        status, owner, activations, seed = (
+            self.table.status,
+            self.table.owner,
+            self.activations,
+            self.seed,
+        )
+        for sim_id in sim_ids:
+            current = status[sim_id - 1]
+            if sim_id in activations or current == ISSUED:
+                yield 0
+                continue
+            activated = current in (ACTIVATED, SUSPENDED) and owner[sim_id - 1] != 0
+            yield activated + 1 + d.mix(seed, sim_id, 9) % 5
 
     def seeded_events(self, sim_id: int) -> list[JsonObj]:
         """The SIM's generated history: activation (if any) and some network events."""

@@ -91,9 +91,10 @@ class EmulatorState:
         feed = self._feeds.get(org_id)
         if feed is None:
             sims = self.sims
+            ids = sims.ids(org_id)
             feed = EventFeed(
-                sims.ids(org_id),
-                sims.render.seeded_event_count,
+                ids,
+                sims.render.seeded_event_counts(ids),
                 sims.history,
                 self.events.of_org(org_id),
             )

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from emnify_async.testing import _data as d
-from emnify_async.testing._device_data import Endpoint
 from emnify_async.testing._query import Filters, SortKeys, int_value
 from emnify_async.testing._stores.endpoints import EndpointStore
 
@@ -48,31 +47,32 @@ SORT_FIELDS = frozenset(
 )
 _NUMBERS = frozenset({"id", "status", "service_profile", "tariff_profile", "sim_status"})
 _TEXT = frozenset({"name", "tags"})
-_FIELDS: dict[str, Callable[[Endpoint], Any]] = {
-    "id": lambda e: e.id,
-    "status": lambda e: e.status_id,
-    "service_profile": lambda e: e.service_profile_id,
-    "tariff_profile": lambda e: e.tariff_profile_id,
-    "name": lambda e: e.name,
-    "tags": lambda e: e.tags,
-    "ip_address": lambda e: e.ip_address,
-    "imei": lambda e: e.imei,
-    "created": lambda e: d.format_ts(e.created_ts),
-    "last_updated": lambda e: d.format_ts(e.last_updated_ts),
+# Field -> the endpoint attribute it reads (and how to show it, for timestamps).
+_ATTRIBUTES = {
+    "status": "status_id",
+    "service_profile": "service_profile_id",
+    "tariff_profile": "tariff_profile_id",
+    "name": "name",
+    "tags": "tags",
+    "ip_address": "ip_address",
+    "imei": "imei",
+    "created": "created_ts",
+    "last_updated": "last_updated_ts",
 }
 
 
 def _reader(store: EndpointStore, field: str) -> Callable[[int], Any]:
     """The value of ``field`` for an endpoint id."""
+    if field == "id":
+        return lambda i: i
     if field == "iccid":
         return lambda i: None if (s := store.sim_of(i)) is None else d.iccid(s)
     if field == "sim_status":
         return lambda i: None if (s := store.sim_of(i)) is None else store.sims.table.status[s - 1]
-    if field == "id":
-        return lambda i: i
-    extract = _FIELDS[field]
-    get = store.records.get
-    return lambda i: extract(get(i))  # type: ignore[arg-type]
+    read = store.records.reader(_ATTRIBUTES[field])
+    if field in ("created", "last_updated"):
+        return lambda i: d.format_ts(read(i))
+    return read
 
 
 def _matcher(field: str, value: str) -> Callable[[Any], bool]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from emnify_async.testing import _data as d
 from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._device_data import (
+    DERIVED_FIELDS,
     SEEDED_SPACE_ID,
     Endpoint,
     derive_endpoint,
@@ -68,6 +70,20 @@ class EndpointRecords:
             )
             self._ids[org_id] = ids
         return ids
+
+    def reader(self, attribute: str) -> Callable[[int], Any]:
+        """``lambda endpoint_id: endpoint.<attribute>`` for existing endpoints, fast for
+        seeded ones (one field is derived, not the whole record)."""
+        stored, seed = self._stored, self.seed
+        derive = DERIVED_FIELDS[attribute]
+
+        def read(endpoint_id: int) -> Any:
+            endpoint = stored.get(endpoint_id)
+            if endpoint is None:
+                return derive(seed, endpoint_id)
+            return getattr(endpoint, attribute)
+
+        return read
 
     def holder(self, space_id: int, address: str) -> int | None:
         """The endpoint that has ``address`` in the space, if any."""

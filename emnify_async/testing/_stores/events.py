@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
 from emnify_async.testing._catalog import JsonObj
@@ -61,13 +61,13 @@ class EventFeed(Sequence[JsonObj]):
     def __init__(
         self,
         sim_ids: Sequence[int],
-        count: Callable[[int], int],
+        counts: Iterable[int],
         history: Callable[[int], list[JsonObj]],
         recorded: list[JsonObj],
     ) -> None:
         self._sims = sim_ids
         self._history = history
-        self._ends = array("q", itertools.accumulate(count(sim_id) for sim_id in sim_ids))
+        self._ends = array("q", itertools.accumulate(counts))
         self._seeded = self._ends[-1] if self._ends else 0
         self._recorded = recorded
 
