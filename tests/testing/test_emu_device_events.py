@@ -129,6 +129,13 @@ async def test_each_organisation_has_its_own_feed(api: Api) -> None:
     assert feed[0]["endpoint"]["tags"] == "x"
 
 
+async def test_organisation_stats_count_the_profiles(api: Api) -> None:
+    stats = (await api.call("GET", "/api/v1/organisation/my/stats")).body
+    assert (stats["service_profiles"], stats["tariff_profiles"]) == (3, 2)
+    stats = (await api.call("GET", "/api/v1/organisation/103/stats")).body
+    assert (stats["service_profiles"], stats["tariff_profiles"]) == (1, 1)
+
+
 async def test_event_types(api: Api) -> None:
     types = (await api.call("GET", "/api/v1/event/type")).body
     assert types[0] == {"id": 0, "description": "Generic"}
