@@ -24,7 +24,14 @@ from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
     authenticate,
+    endpoint_connectivity,
+    endpoint_settings,
+    endpoint_sms,
+    endpoint_stats,
+    endpoints,
+    events,
     inclusive_volumes,
+    operators,
     org_stats,
     organisations,
     sim_batches,
@@ -47,6 +54,13 @@ ROUTE_MODULES = (
     org_stats,
     inclusive_volumes,
     tariffs,
+    endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
+    endpoint_connectivity,
+    endpoint_sms,
+    endpoint_stats,
+    endpoint_settings,
+    events,
+    operators,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -65,18 +65,74 @@ SIM_MODELS: dict[int, JsonObj] = {
     },
 }
 
+# The event types of GET /api/v1/event/type, as emnify lists them.
 EVENT_TYPES: dict[int, str] = {
     0: "Generic",
-    1: "Update location",
-    2: "Update GPRS location",
+    1: "Update Location",
+    2: "Update GPRS Location",
     3: "Create PDP Context",
     4: "Update PDP Context",
     5: "Delete PDP Context",
     6: "User authentication failed",
+    7: "Application authentication failed",
     8: "SIM activation",
     9: "SIM suspension",
     10: "SIM deletion",
-    12: "Purge location",
+    11: "Endpoint blocked",
+    12: "Organisation blocked",
+    13: "Support",
+    14: "Multi-factor Authentication",
+    15: "Purge location",
+    16: "Purge GPRS location",
+    17: "Self-Signup",
+    18: "Threshold reached",
+    19: "Quota used up",
+    20: "SMS quota threshold reached",
+    21: "SMS quota used up",
+    22: "CloudConnect TGW Resource Share created",
+    23: "CloudConnect TGW available",
+    24: "CloudConnect VPN breakout available",
+    25: "CloudConnect TGW breakout terminated",
+    26: "CloudConnect VPN breakout terminated",
+    27: "CloudConnect Connection State Changed",
+    28: "OpenVPN connect",
+    29: "OpenVPN disconnect",
+    30: "OpenVPN authentication",
+    31: "Organisation updated",
+    32: "Billing configuration updated",
+    33: "Tariff plan updated",
+    34: "Usage tariff updated",
+    35: "Payment",
+    36: "User invited",
+    37: "Password reset requested",
+    38: "Order submitted",
+    39: "Order updated",
+    40: "User verification requested",
+    41: "User verified",
+    42: "Endpoint enabled",
+    43: "Endpoint disabled",
+    44: "SIM issued",
+    45: "SIM factory test",
+    46: "User deleted",
+    47: "User federation activated",
+    48: "SIM registration",
+    49: "Device offline",
+    50: "SIM Released",
+    51: "SIM Assigned",
+    52: "Data quota enabled",
+    53: "Data quota disabled",
+    54: "SMS quota enabled",
+    55: "SMS quota disabled",
+    56: "Data quota assigned",
+    57: "Data quota deleted",
+    58: "SMS quota assigned",
+    59: "SMS quota deleted",
+    60: "Data quota expired",
+    61: "SMS quota expired",
+    62: "Default inclusive volume updated",
+    63: "Monthly order limit threshold reached",
+    64: "Monthly order limit reached",
+    65: "Endpoint data traffic limit warning",
 }
 EVENT_SOURCES: dict[int, str] = {0: "Network", 1: "Policy Control", 2: "API"}
 EVENT_SEVERITIES: dict[int, str] = {0: "INFO", 1: "WARN", 2: "CRITICAL"}
@@ -87,7 +143,7 @@ NETWORK_EVENTS: tuple[tuple[int, int, int, str], ...] = (
     (2, 0, 0, "New location received from SGSN for IMSI='{imsi}', now attached to SGSN='{vlr}'."),
     (3, 0, 0, "PDP Context created."),
     (5, 0, 0, "PDP Context deleted."),
-    (12, 0, 1, "Location purged for IMSI='{imsi}'."),
+    (15, 0, 1, "Location purged for IMSI='{imsi}'."),
 )
 
 TRAFFIC_TYPES: dict[int, JsonObj] = {
@@ -123,3 +179,29 @@ DATA_THROTTLES: dict[int, JsonObj] = {
     9: {"id": 9, "octets": 256000, "description": "256 kbit/s"},
     10: {"id": 10, "octets": 1000000, "description": "1 Mbit/s"},
 }
+
+# --- the device area (endpoints, SMS, quotas) -------------------------------------------------
+
+ENDPOINT_STATUSES: dict[int, str] = {0: "Enabled", 1: "Disabled", 2: "Deleted"}
+ENDPOINT_ENABLED, ENDPOINT_DISABLED = 0, 1
+
+SMS_STATUSES: dict[int, str] = {
+    1: "DELIVERY ATTEMPT PENDING",
+    2: "IN PROGRESS",
+    3: "BUFFERED",
+    4: "DELIVERED",
+    5: "FAILED",
+    6: "EXPIRED",
+    7: "CANCELED",
+}
+SMS_BUFFERED, SMS_DELIVERED, SMS_EXPIRED, SMS_CANCELED = 3, 4, 6, 7
+SMS_TYPES: dict[int, str] = {1: "MT", 2: "MO"}
+SMS_MT, SMS_MO = 1, 2
+SOURCE_ADDRESS_TYPES: dict[int, str] = {145: "International", 161: "National", 208: "Alphanumeric"}
+ESME_REST_API: JsonObj = {"description": "RestAPI", "id": 1}
+
+QUOTA_STATUSES: dict[int, str] = {1: "ACTIVE", 2: "EXHAUSTED", 3: "EXPIRED"}
+QUOTA_ACTIVE, QUOTA_EXPIRED = 1, 3
+QUOTA_ACTIONS: dict[int, str] = {1: "Block", 2: "Throttle"}
+QUOTA_THROTTLE = 2
+PEAK_THROUGHPUTS = (64000, 128000, 256000, 384000)

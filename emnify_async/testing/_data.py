@@ -323,6 +323,12 @@ class TariffProfile:
     id: int
     org_id: int
     tariff_id: int
+    """The tariff sold to ``org_id`` (``UPSTREAM_TARIFF`` for the parent organisation's own)."""
+    name: str = ""
+
+
+UPSTREAM_TARIFF = 0
+"""The tariff the parent organisation buys from emnify itself (not emulated)."""
 
 
 RATE_FIELDS = (
@@ -356,7 +362,8 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
     """Tariffs of the parent (1 public, 2 private, 3 USD, 4 inactive, 5 unused) and one foreign.
 
     Tariff 1 is assigned to 102, 103 and 105, tariff 2 to 104 and 105; tariffs 1 and 2 are used
-    by tariff profiles. 102 and 104 have an active inclusive volume, 102 also a future one.
+    by tariff profiles (the parent's own profiles 1 and 2 are on its upstream tariff). 102 and
+    104 have an active inclusive volume, 102 also a future one.
     """
     pdp = [
         {"id": 32, "apn": "em", "default": True},
@@ -444,6 +451,13 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
         tariffs=tariffs,
         offers=offers,
         assignments={102: [1], 103: [1], 104: [2], 105: [1, 2], FOREIGN_ORG_ID: [9]},
-        profiles=[TariffProfile(11, 102, 1), TariffProfile(12, 103, 1), TariffProfile(13, 104, 2)],
+        profiles=[
+            TariffProfile(1, parent, UPSTREAM_TARIFF, "Standard Europe"),
+            TariffProfile(2, parent, UPSTREAM_TARIFF, "Global Roaming"),
+            TariffProfile(11, 102, 1, "Acme Europe"),
+            TariffProfile(12, 103, 1, "Nordic Metering"),
+            TariffProfile(13, 104, 2, "Fleetwise Global"),
+            TariffProfile(99, FOREIGN_ORG_ID, 9, "Elsewhere"),
+        ],
         volumes=volumes,
     )

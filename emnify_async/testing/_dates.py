@@ -60,3 +60,22 @@ def daily_range(
     if (end - start).days >= MAX_DAILY_RANGE:
         raise ApiError.of(OUT_OF_RANGE, f"Date range exceeds {MAX_DAILY_RANGE} days")
     return start, end
+
+
+def parse_timestamp(raw: object) -> int | None:
+    """Epoch seconds of a body timestamp in any of emnify's forms (``...000Z``, ``...+0000``,
+    ``YYYY-MM-DD HH:MM:SS``, taken as UTC when it has no zone), or ``None`` if it is none."""
+    if not isinstance(raw, str) or len(raw) < 10:
+        return None
+    text = raw.strip().replace(" ", "T", 1)
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    elif len(text) > 5 and text[-5] in "+-" and text[-4:].isdigit():
+        text = f"{text[:-2]}:{text[-2:]}"
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return int(when.timestamp())

@@ -33,6 +33,9 @@ OUT_OF_RANGE = (422, 1404, "OutOfRange")
 DUPLICATED = (409, 1405, "Duplicated")
 NOT_ALLOWED = (422, 1406, "NotAllowed")
 BAD_REQUEST = (400, 1000, "BadRequest")
+UNAVAILABLE = (404, 1601, "Unavailable")
+UNKNOWN_SUBSCRIBER = (404, 1901, "UnknownSubscriber")
+UNKNOWN_LOCATION = (404, 1904, "UnknownLocation")
 
 ErrorKind = tuple[int, int, str]
 

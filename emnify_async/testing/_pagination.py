@@ -22,16 +22,6 @@ from emnify_async.testing._routing import ROUTE, Paging, base_url
 
 T = TypeVar("T")
 
-HEADER_NAMES = (
-    "Link",
-    "X-Count-Per-Page",
-    "X-Current-Page",
-    "X-Total-Count",
-    "X-Total-Pages",
-    "X-Filter",
-    "X-Sort",
-)
-
 
 class ListQuery(NamedTuple):
     """The paging, filter and sort parameters of one list request, checked."""
@@ -101,8 +91,7 @@ def paged(
             return web.Response(body=cached[0], headers=cached[1], content_type="application/json")
     chunk = items[page.start : page.stop]  # a list when items is one: JSON as it stands
     body = dumps([render(item) for item in chunk] if render is not None else chunk)
-    lower_case = _paging(request).lower_case
-    headers = page_headers(page, base, request.path, query.q, query.sort, lower_case)
+    headers = page_headers(page, base, request.path, query.q, query.sort, _paging(request))
     if key is not None:
         pages.put(key, (body, headers), len(body) + 512)
     return web.Response(body=body, headers=headers, content_type="application/json")
@@ -139,15 +128,18 @@ def paginate(total: int, page: int, per_page: int) -> Page:
     return Page(min(max(page, 1), total_pages), per_page, total, total_pages)
 
 
+_PLAIN = Paging(default=0, maximum=0)
+
+
 def page_headers(
     page: Page,
     base_url: str,
     path: str,
     q: str | None,
     sort: str | None,
-    lower_case: bool = False,
+    paging: Paging = _PLAIN,
 ) -> dict[str, str]:
-    """The ``Link`` and ``X-*`` headers; ``lower_case`` for routes that send them that way."""
+    """The ``Link`` and ``X-*`` headers, with the route's quirks (see :class:`Paging`)."""
     extra = [(name, value) for name, value in (("q", q), ("sort", sort)) if value]
 
     def url(number: int) -> str:
@@ -160,14 +152,19 @@ def page_headers(
     if page.number < page.total_pages:
         links.append(f'{url(page.number + 1)}; rel="next"')
     links.append(f'{url(page.total_pages)}; rel="last"')
-    values = (
-        ", ".join(links),
-        str(page.per_page),
-        str(page.number),
-        str(page.total_count),
-        str(page.total_pages),
-        q or "",
-        sort or "",
-    )
-    names = [name.lower() for name in HEADER_NAMES] if lower_case else HEADER_NAMES
-    return dict(zip(names, values, strict=True))
+    headers = {
+        "Link": ", ".join(links) if paging.link != "empty" else "",
+        "X-Count-Per-Page": str(page.per_page),
+        "X-Current-Page": str(page.number),
+        "X-Total-Count": str(page.total_count),
+        "X-Total-Pages": str(page.total_pages),
+        "X-Filter": q or "",
+        "X-Sort": sort or paging.default_sort,
+    }
+    if paging.link == "paged" and page.total_pages == 1:
+        del headers["Link"]
+    if paging.filter_when_given and not q:
+        del headers["X-Filter"]
+    if paging.lower_case:
+        return {name.lower(): value for name, value in headers.items()}
+    return headers

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
 
@@ -37,11 +37,18 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 @dataclass(frozen=True)
 class Paging:
     """How one list route pages: ``per_page`` when missing or below 1, its upper clamp, and
-    whether the pagination headers are sent in lower case (as on SIM events)."""
+    the headers' quirks, as recorded per route."""
 
     default: int
     maximum: int
     lower_case: bool = False
+    """Send the pagination headers in lower case (the Express-based routes, e.g. events)."""
+    default_sort: str = ""
+    """``X-Sort`` when no ``sort`` is given (``"id"`` where emnify sends that)."""
+    link: Literal["always", "paged", "empty"] = "always"
+    """``Link``: always, only when there is more than one page, or always ``""``."""
+    filter_when_given: bool = False
+    """Send ``X-Filter`` only with a ``q`` (else always, empty without one)."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,12 @@ def ok(body: Any, status: int = 200) -> web.Response:
 def created(location: str) -> web.Response:
     """201 with a ``Location`` header and no body."""
     return web.Response(status=201, headers={"Location": location})
+
+
+def created_at(request: web.Request, path: str) -> web.Response:
+    """201 with an absolute ``Location`` (``https://cdn.emnify.net/api/v1/endpoint/11380016``
+    was recorded for a new endpoint) and no body."""
+    return created(base_url(request) + path)
 
 
 def no_content() -> web.Response:

@@ -9,13 +9,20 @@ from emnify_async.testing import _data as d
 from emnify_async.testing._cache import SizedLRU
 from emnify_async.testing._catalog import RESELLER, JsonObj
 from emnify_async.testing._clock import Clock, utc_datetime
+from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
 from emnify_async.testing._stores.batches import SimBatches
 from emnify_async.testing._stores.billing import Billing
-from emnify_async.testing._stores.events import EventStore
+from emnify_async.testing._stores.connectivity import Connectivity
+from emnify_async.testing._stores.device_profiles import DeviceProfiles
+from emnify_async.testing._stores.device_settings import DeviceSettings
+from emnify_async.testing._stores.endpoint_records import EndpointRecords
+from emnify_async.testing._stores.endpoints import EndpointStore
+from emnify_async.testing._stores.events import EventFeed, EventStore
 from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
+from emnify_async.testing._stores.sms import SmsStore
 
 CachedPage = tuple[bytes, dict[str, str]]
 
@@ -23,10 +30,12 @@ CachedPage = tuple[bytes, dict[str, str]]
 class EmulatorState:
     """Everything the routes read and write, one store per area.
 
-    ``organisations``, ``sims``, ``events``, ``batches`` and ``billing`` are the stores;
-    ``links`` holds the relations between areas; ``pages`` caches serialized list pages until
-    the next write of any store; ``clock`` is the emulator's time. The methods at the end are
-    shortcuts for tests (``emu.state.sim(5)``).
+    ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
+    ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces),
+    ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) are the
+    stores; ``links`` holds the relations between areas; ``pages`` caches serialized list pages
+    until the next write of any store; ``clock`` is the emulator's time. The methods at the
+    end are shortcuts for tests (``emu.state.sim(5)``).
     """
 
     def __init__(
@@ -42,15 +51,29 @@ class EmulatorState:
         reseller = next(org.id for org in children if org.type_id == RESELLER)
         table = d.generate_sims(seed, sims, root, enterprises, reseller)
         seeded_batches = d.make_batches(seed, table, root, sims)  # adds the batches' SIMs
+        self._feeds: dict[int, EventFeed] = {}
         self.links = Links(sim_endpoint=OneToOne(table.endpoint, self.changed))
         self.events = EventStore(after=(len(table) + 1) * 16)
+        seeded_endpoints = max(table.endpoint, default=0)
+        devices = make_device_seed(seed, root, seeded_endpoints + 1)
+        records = EndpointRecords(seed, root, seeded_endpoints, devices.endpoints)
+        link = self.links.sim_endpoint
         self.sims = SimStore(
-            seed, table, self.organisations, self.events, self.links.sim_endpoint, clock,
-            self.changed,
-        )  # fmt: skip
+            seed, table, self.organisations, self.events, link, records, clock, self.changed
+        )
         self.batches = SimBatches(seeded_batches, self.sims)
         self.billing = Billing(d.make_billing(root, self.now().date()), self.changed)
         """Tariffs, tariff assignments and profiles, inclusive volumes (see docs/emulator.md)."""
+        self.profiles = DeviceProfiles(
+            devices.service_profiles, devices.ip_spaces, self.billing, records
+        )
+        self.endpoints = EndpointStore(
+            records, self.sims, link, self.profiles, self.events, clock, self.changed
+        )
+        self.connectivity = Connectivity(seed, self.endpoints, clock)
+        self.sms = SmsStore(seed, self.endpoints, self.connectivity, clock, self.changed)
+        self.device_settings = DeviceSettings(clock, self.changed)
+        self.endpoints.dependents += [self.connectivity, self.sms, self.device_settings]
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""
@@ -59,7 +82,24 @@ class EmulatorState:
     def changed(self) -> None:
         """Drop cached pages and indexes after a write (every store calls it)."""
         self.pages.clear()
+        self._feeds.clear()
         self.sims.clear_indexes()
+        self.endpoints.clear_indexes()
+
+    def event_feed(self, org_id: int) -> EventFeed:
+        """Every event of the organisation, in id order (cached until the next write)."""
+        feed = self._feeds.get(org_id)
+        if feed is None:
+            sims = self.sims
+            ids = sims.ids(org_id)
+            feed = EventFeed(
+                ids,
+                sims.render.seeded_event_counts(ids),
+                sims.history,
+                self.events.of_org(org_id),
+            )
+            self._feeds[org_id] = feed
+        return feed
 
     # --- shortcuts for tests --------------------------------------------------------------
 
@@ -98,3 +138,13 @@ class EmulatorState:
     def set_sim_endpoint(self, sim_id: int, endpoint_id: int | None) -> None:
         """Attach an endpoint id to a SIM or detach it (``None``), e.g. to set up a test."""
         self.links.sim_endpoint.link(sim_id, endpoint_id)
+
+    def endpoint(self, endpoint_id: int) -> JsonObj | None:
+        """The endpoint as ``GET /endpoint/{id}`` returns it, or ``None`` if there is none."""
+        if self.endpoints.get(endpoint_id) is None:
+            return None
+        return self.endpoints.render(endpoint_id, details=True)
+
+    def endpoint_ids(self, org_id: int | None = None) -> array[int]:
+        """Ids of the organisation's endpoints (default: the parent organisation), ascending."""
+        return self.endpoints.ids(self.org_id if org_id is None else org_id)

@@ -29,6 +29,9 @@ SAMPLES = {
     "org_id_or_my": ["102", "my"],
     "inclusive_volume_id": ["1101"],
     "tariff_id": ["1"],
+    "endpoint_id": ["1"],
+    "sms_id": ["4"],
+    "operator_id": ["3"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 
@@ -37,9 +40,14 @@ PARAMETER = re.compile(r"\{(\w+)\}")
 CLIENT_DEVIATIONS: dict[tuple[str, str], str] = {}
 
 # The client's per_page maximum of each paged endpoint.
+# The SDK has no constant for endpoints yet; 1000 is emnify's documented (and recorded) maximum.
+ENDPOINT_MAX_PER_PAGE = 1000
 CLIENT_MAXIMA = {
     ("GET", "/api/v1/sim"): SIM_MAX_PER_PAGE,
     ("GET", "/api/v1/sim/{sim_id}/event"): EVENT_MAX_PER_PAGE,
+    ("GET", "/api/v1/endpoint"): ENDPOINT_MAX_PER_PAGE,
+    ("GET", "/api/v1/endpoint/{endpoint_id}/event"): EVENT_MAX_PER_PAGE,
+    ("GET", "/api/v1/event"): EVENT_MAX_PER_PAGE,
 }
 
 
@@ -110,4 +118,4 @@ async def test_per_page_is_clamped_to_the_clients_maximum(api: Api, key: tuple[s
         method, path, params={"per_page": str(10**6)}, headers=api.auth
     ) as resp:
         assert resp.status == 200
-        assert resp.headers["X-Count-Per-Page"] == str(CLIENT_MAXIMA[key])
+        assert resp.headers["X-Count-Per-Page"] == str(CLIENT_MAXIMA[key])  # any case

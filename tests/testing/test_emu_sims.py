@@ -104,6 +104,26 @@ async def test_activation_sets_date_and_event(api: Api) -> None:
         assert (await resp.json())[0]["status"]["id"] == 1  # page cache was invalidated
 
 
+async def test_activating_an_issued_sim_records_one_event(emnify_emulator_factory: Factory) -> None:
+    """A SIM first activated by a write has that one event, not an invented history (which
+    used to add a second activation and network events in the future)."""
+    emu = await emnify_emulator_factory(sims=40, clock=ManualClock("2026-03-14T12:00:00Z"))
+    api = await connect(emu)
+    try:
+        sim_id = _sim_with(emu, 0)
+        async with api.get(f"/api/v1/sim/{sim_id}/event") as resp:
+            assert await resp.json() == []
+        async with api.patch(f"/api/v1/sim/{sim_id}", json={"status": {"id": 1}}) as resp:
+            assert resp.status == 204
+        async with api.get(f"/api/v1/sim/{sim_id}/event") as resp:
+            events = await resp.json()
+        assert [(e["event_type"]["id"], e["timestamp"]) for e in events] == [
+            (8, "2026-03-14T12:00:00.000Z")
+        ]
+    finally:
+        await api.session.close()
+
+
 async def test_patch_validation(api: Api) -> None:
     async with api.patch("/api/v1/sim/1", json={"status": {"id": 1}, "colour": "red"}) as resp:
         assert resp.status == 422

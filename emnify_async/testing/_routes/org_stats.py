@@ -87,7 +87,7 @@ async def monthly_stats(request: web.Request) -> web.Response:
             "factory_test": counts.get(FACTORY_TEST, 0),
         },
         "users": 1 + org.id % 4,
-        "service_profiles": 2 + org.id % 3,
+        "service_profiles": emu.profiles.count(org.id),
         "tariff_profiles": sum(1 for p in emu.billing.profiles if p.org_id == org.id),
     }
     if active:

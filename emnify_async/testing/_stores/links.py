@@ -16,21 +16,24 @@ class OneToOne:
     """A one-to-one relation between "left" ids (e.g. SIMs) and "right" ids (e.g. endpoints).
 
     The left-to-right direction is an ``array`` column indexed by ``left_id - 1`` (0 = none),
-    which the left store filters and sorts on at a million rows; the right-to-left index is
-    built on first use and then maintained.
+    which the left store filters and sorts on at a million rows; the right-to-left direction is
+    another ``array`` indexed by ``right_id - 1``, built on first use and then maintained.
     """
 
     def __init__(self, column: array[int], on_change: Callable[[], None]) -> None:
         self.column = column
         self._on_change = on_change
-        self._reverse: dict[int, int] | None = None
+        self._reverse: array[int] | None = None
 
     def right_of(self, left_id: int) -> int | None:
         right = self.column[left_id - 1]
         return right or None
 
     def left_of(self, right_id: int) -> int | None:
-        return self._index().get(right_id)
+        reverse = self._index()
+        if 0 < right_id <= len(reverse):
+            return reverse[right_id - 1] or None
+        return None
 
     def link(self, left_id: int, right_id: int | None) -> None:
         """Pair ``left_id`` with ``right_id`` (``None`` unlinks); previous partners of either
@@ -38,18 +41,25 @@ class OneToOne:
         reverse = self._index()
         old_right = self.column[left_id - 1]
         if old_right:
-            reverse.pop(old_right, None)
+            reverse[old_right - 1] = 0
         if right_id:
-            old_left = reverse.get(right_id)
-            if old_left is not None:
+            if right_id > len(reverse):
+                reverse.extend(array("i", [0]) * (right_id - len(reverse)))
+            old_left = reverse[right_id - 1]
+            if old_left:
                 self.column[old_left - 1] = 0
-            reverse[right_id] = left_id
+            reverse[right_id - 1] = left_id
         self.column[left_id - 1] = right_id or 0
         self._on_change()
 
-    def _index(self) -> dict[int, int]:
+    def _index(self) -> array[int]:
         if self._reverse is None:
-            self._reverse = {right: i + 1 for i, right in enumerate(self.column) if right}
+            column = self.column
+            reverse = array("i", [0]) * max(column, default=0)
+            for index, right in enumerate(column):
+                if right:
+                    reverse[right - 1] = index + 1
+            self._reverse = reverse
         return self._reverse
 
 

@@ -10,6 +10,7 @@ from emnify_async.testing._cache import SizedLRU
 from emnify_async.testing._catalog import ACTIVATED, DELETED, SUSPENDED, JsonObj
 from emnify_async.testing._clock import Clock
 from emnify_async.testing._render import Renderer, clone
+from emnify_async.testing._stores.endpoint_records import EndpointRecords
 from emnify_async.testing._stores.events import EventStore
 from emnify_async.testing._stores.links import OneToOne
 from emnify_async.testing._stores.organisations import Organisations
@@ -35,6 +36,7 @@ class SimStore:
         organisations: Organisations,
         events: EventStore,
         endpoints: OneToOne,
+        endpoint_records: EndpointRecords,
         clock: Clock,
         on_change: Callable[[], None],
     ) -> None:
@@ -44,7 +46,7 @@ class SimStore:
         self.endpoints = endpoints
         """The SIM ↔ endpoint link (its left side is ``table.endpoint``)."""
         self.activations: dict[int, int] = {}
-        self.render = Renderer(seed, organisations, table, self.activations)
+        self.render = Renderer(seed, organisations, table, self.activations, endpoint_records)
         self._clock = clock
         self._on_change = on_change
         self._indexes: SizedLRU[array[int]] = SizedLRU(INDEX_CACHE_BYTES)
@@ -100,6 +102,10 @@ class SimStore:
         """The SIM's events, oldest first (generated history plus events caused by writes)."""
         return self.render.seeded_events(sim_id) + self.events.of_sim(sim_id)
 
+    def history(self, sim_id: int) -> list[JsonObj]:
+        """The SIM's generated history (before any write)."""
+        return self.render.seeded_events(sim_id)
+
     # --- writes ---------------------------------------------------------------------------
 
     def clear_indexes(self) -> None:
@@ -117,7 +123,7 @@ class SimStore:
         kind = _STATUS_EVENTS.get(status)
         if kind is not None:
             event = self.render.event(self.events.new_id(), sim_id, ts, kind)
-            self.events.add_for_sim(sim_id, event)
+            self.events.add(event, sim_id=sim_id, endpoint_id=self.endpoints.right_of(sim_id))
         self._on_change()
 
     def set_orgs(self, sim_id: int, orgs: dict[str, int]) -> None:

@@ -1,0 +1,175 @@
+"""Deterministic seed data of the device area: endpoints, service profiles, IP address spaces.
+
+The endpoints of the seeded SIMs (ids ``1..seeded``) are derived from their id and the seed
+when read, like SIMs, so a million-SIM emulator stores nothing per endpoint until one is
+written; a few more endpoints (without SIMs, and of other organisations) are stored records.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from emnify_async.testing import _data as d
+from emnify_async.testing._catalog import ENDPOINT_DISABLED, ENDPOINT_ENABLED
+
+SEEDED_SPACE_ID = 1
+"""The IP address space of the seeded endpoints (``10.0.0.0/8``, addresses derived from ids)."""
+ENDPOINT_EPOCH = d.EPOCH_2019 + 200 * 86400
+ENDPOINT_STEP = 23  # seconds between the creation of consecutive seeded endpoints
+
+
+@dataclass
+class Endpoint:
+    """An endpoint's own fields (its SIM is the SIM ↔ endpoint link, not a field)."""
+
+    id: int
+    org_id: int
+    name: str
+    status_id: int
+    service_profile_id: int
+    tariff_profile_id: int
+    ip_space_id: int
+    ip_address: str
+    created_ts: int
+    last_updated_ts: int
+    tags: str | None = None
+    imei: str | None = None
+    imei_lock: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceProfile:
+    id: int
+    org_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class IpSpace:
+    """An IPv4 address space of an organisation; endpoints get its host addresses."""
+
+    id: int
+    org_id: int
+    cidr: str
+
+    @property
+    def network(self) -> ipaddress.IPv4Network:
+        return ipaddress.IPv4Network(self.cidr)
+
+    def contains(self, address: str) -> bool:
+        try:
+            ip = ipaddress.IPv4Address(address)
+        except ValueError:
+            return False
+        network = self.network
+        return ip in network and ip not in (network.network_address, network.broadcast_address)
+
+
+def seeded_ip(endpoint_id: int) -> str:
+    """The address of a seeded endpoint in space 1 (``10.`` + the id's three low bytes)."""
+    return d.ip_address(endpoint_id)
+
+
+def seeded_ip_owner(address: str) -> int | None:
+    """The endpoint id whose seeded address is ``address``, if it has that form."""
+    parts = address.split(".")
+    if len(parts) != 4 or parts[0] != "10" or not all(p.isdigit() for p in parts):
+        return None
+    a, b, c = (int(p) for p in parts[1:])
+    if max(a, b, c) > 255:
+        return None
+    return (a << 16) | (b << 8) | c or None
+
+
+def _created(seed: int, endpoint_id: int) -> int:
+    return ENDPOINT_EPOCH + endpoint_id * ENDPOINT_STEP + d.mix(seed, endpoint_id, 50) % 23
+
+
+def _has_imei(seed: int, endpoint_id: int) -> bool:
+    return d.mix(seed, endpoint_id, 5) % 4 != 0
+
+
+# How each field of a seeded endpoint derives from (seed, id): filters and sorts read one
+# field of hundreds of thousands of endpoints without deriving whole records.
+DERIVED_FIELDS: dict[str, Callable[[int, int], Any]] = {
+    "name": lambda seed, i: f"device-{i:06d}",
+    "status_id": lambda seed, i: (
+        ENDPOINT_DISABLED if d.mix(seed, i, 51) % 10 == 0 else ENDPOINT_ENABLED
+    ),
+    "service_profile_id": lambda seed, i: 1 + i % 3,
+    "tariff_profile_id": lambda seed, i: 1 + i % 2,
+    "ip_space_id": lambda seed, i: SEEDED_SPACE_ID,
+    "ip_address": lambda seed, i: seeded_ip(i),
+    "created_ts": _created,
+    "last_updated_ts": lambda seed, i: _created(seed, i) + d.mix(seed, i, 7) % 10**7,
+    "tags": lambda seed, i: "fleet,eu" if i % 4 == 0 else None,
+    "imei": lambda seed, i: d.imei(i, seed) if _has_imei(seed, i) else None,
+    "imei_lock": lambda seed, i: _has_imei(seed, i) and d.mix(seed, i, 6) % 5 == 0,
+}
+
+
+def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
+    """A seeded endpoint as it was before any write (a new object on every call)."""
+    fields = {name: derive(seed, endpoint_id) for name, derive in DERIVED_FIELDS.items()}
+    return Endpoint(id=endpoint_id, org_id=org_id, **fields)
+
+
+@dataclass
+class DeviceSeed:
+    service_profiles: list[ServiceProfile]
+    ip_spaces: list[IpSpace]
+    endpoints: list[Endpoint]
+    """The stored seeded endpoints (ids after the derived ones)."""
+
+
+def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
+    """Profiles and address spaces of 101, 102 and the foreign 999, and a few endpoints
+    without SIMs: two of 101 (one disabled), three of the enterprise 102, one of 999.
+
+    101 has a small space (2, six addresses) to exhaust; 103-105 have none.
+    """
+    profiles = [
+        ServiceProfile(1, root, "Default Service Profile"),
+        ServiceProfile(2, root, "Smart Meter"),
+        ServiceProfile(3, root, "Tracker (data only)"),
+        ServiceProfile(21, 102, "Acme Fleet"),
+        ServiceProfile(31, 103, "Metering"),
+        ServiceProfile(41, 104, "Fleetwise Default"),
+        ServiceProfile(91, d.FOREIGN_ORG_ID, "Elsewhere"),
+    ]
+    spaces = [
+        IpSpace(SEEDED_SPACE_ID, root, "10.0.0.0/8"),
+        IpSpace(2, root, "100.64.0.0/29"),
+        IpSpace(3, 102, "10.100.0.0/28"),
+        IpSpace(9, d.FOREIGN_ORG_ID, "10.250.0.0/24"),
+    ]
+    created = ENDPOINT_EPOCH + 400 * 86400
+    layout = [
+        (root, "spare-1", ENDPOINT_ENABLED, 1, 1, 2, "100.64.0.1"),
+        (root, "spare-2", ENDPOINT_DISABLED, 2, 2, 2, "100.64.0.2"),
+        (102, "acme-truck-1", ENDPOINT_ENABLED, 21, 11, 3, "10.100.0.1"),
+        (102, "acme-truck-2", ENDPOINT_ENABLED, 21, 11, 3, "10.100.0.2"),
+        (102, "acme-trailer", ENDPOINT_DISABLED, 21, 11, 3, "10.100.0.3"),
+        (d.FOREIGN_ORG_ID, "not-yours", ENDPOINT_ENABLED, 91, 99, 9, "10.250.0.1"),
+    ]
+    endpoints = [
+        Endpoint(
+            id=first_id + offset,
+            org_id=org,
+            name=name,
+            status_id=status,
+            service_profile_id=service,
+            tariff_profile_id=tariff,
+            ip_space_id=space,
+            ip_address=address,
+            created_ts=created + offset * 3600,
+            last_updated_ts=created + offset * 3600 + 60,
+            tags="demo" if org == root else None,
+            imei=d.imei(first_id + offset, seed) if offset % 2 == 0 else None,
+        )
+        for offset, (org, name, status, service, tariff, space, address) in enumerate(layout)
+    ]
+    return DeviceSeed(profiles, spaces, endpoints)
