@@ -518,5 +518,15 @@ class TestPackage:
         exported = set(models.__all__)
 
         assert sorted(models.__all__) == models.__all__
-        submodules = {"events", "organisations", "sim_batches", "sims", "stats", "tariffs"}
+        submodules = {
+            "endpoints",
+            "events",
+            "operators",
+            "organisations",
+            "sim_batches",
+            "sims",
+            "sms",
+            "stats",
+            "tariffs",
+        }
         assert submodules == public - exported

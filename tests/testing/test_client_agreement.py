@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from emnify_async._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
+from emnify_async._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from emnify_async._ratelimit import DOCUMENTED_LIMITS, PathLimit
 from emnify_async.testing._app import ALL_ROUTES
 from emnify_async.testing._routing import Route
@@ -40,8 +40,6 @@ PARAMETER = re.compile(r"\{(\w+)\}")
 CLIENT_DEVIATIONS: dict[tuple[str, str], str] = {}
 
 # The client's per_page maximum of each paged endpoint.
-# The SDK has no constant for endpoints yet; 1000 is emnify's documented (and recorded) maximum.
-ENDPOINT_MAX_PER_PAGE = 1000
 CLIENT_MAXIMA = {
     ("GET", "/api/v1/sim"): SIM_MAX_PER_PAGE,
     ("GET", "/api/v1/sim/{sim_id}/event"): EVENT_MAX_PER_PAGE,
