@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeAlias
 
 from .._client import AsyncEmnify
-from .._constants import SIM_MAX_PER_PAGE
+from .._constants import ENDPOINT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._exceptions import (
     AuthenticationError,
     EmnifyError,
@@ -18,12 +18,15 @@ from .._exceptions import (
     MissingCredentialsError,
 )
 from .._version import __version__
-from ._args import int_between, org_id, positive_int
+from ._args import country_code, int_between, org_id, positive_int
 from ._bulk_change import BulkChange
+from ._endpoints import DISABLE, ENABLE, export_endpoints, list_endpoints
+from ._operators import list_operators
 from ._org import org_stats
 from ._output import OutputError, flush_or_discard_stdout
 from ._session import DEMO_SIMS, open_client
 from ._sims import ACTIVATE, SUSPEND, export_sims, list_sims
+from ._sms import send_sms
 
 EXIT_OK = 0
 EXIT_ITEMS_FAILED = 1
@@ -37,7 +40,7 @@ credentials come from the environment only: EMNIFY_APPLICATION_TOKEN, or EMNIFY_
 EMNIFY_PASSWORD (and EMNIFY_BASE_URL). --emulator runs against a built-in emulator instead.
 
 exit codes: 0 ok (also when the reader of stdout closes it early, as `| head` does),
-1 some SIMs failed (see the results file), 2 bad usage or input (nothing is sent),
+1 some SIMs or endpoints failed (see the results file), 2 bad usage or input (nothing is sent),
 3 authentication, 4 API, network or I/O error, 130 interrupted."""
 
 Command = Callable[[AsyncEmnify, argparse.Namespace], Awaitable[int]]
@@ -47,6 +50,12 @@ COMMANDS: dict[tuple[str, str], Command] = {
     ("sims", "export"): export_sims,
     ("sims", "activate"): ACTIVATE,
     ("sims", "suspend"): SUSPEND,
+    ("endpoints", "list"): list_endpoints,
+    ("endpoints", "export"): export_endpoints,
+    ("endpoints", "enable"): ENABLE,
+    ("endpoints", "disable"): DISABLE,
+    ("sms", "send"): send_sms,
+    ("operators", "list"): list_operators,
     ("org", "stats"): org_stats,
 }
 
@@ -133,6 +142,22 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str | None, Chooser]]:
     sims = area("sims", "SIM cards")
     _add_listing(sims, "SIMs", SIM_MAX_PER_PAGE)
     _add_bulk(sims, "SIM", "activate", "suspend")
+
+    endpoints = area("endpoints", "endpoints (devices)")
+    _add_listing(endpoints, "endpoints", ENDPOINT_MAX_PER_PAGE)
+    _add_bulk(endpoints, "endpoint", "enable", "disable")
+
+    sms = area("sms", "SMS to endpoints")
+    send = sms.add_parser("send", help="send an SMS to an endpoint; prints the new SMS id")
+    send.add_argument("endpoint_id", metavar="ENDPOINT_ID", help="the endpoint's id")
+    send.add_argument("text", metavar="TEXT", help="up to 160 GSM-7 or 70 other characters")
+    send.add_argument("--source-address", metavar="ADDR", help="the sender: a number or a name")
+
+    operators = area("operators", "mobile network operators")
+    operators_list = operators.add_parser("list", help="print operators as a table")
+    operators_list.add_argument(
+        "--country", type=country_code, metavar="ISO", help="only those of a country, e.g. DE"
+    )
 
     org = area("org", "your organisation")
     stats = org.add_parser("stats", help="monthly traffic, costs and SIM counts as JSON")
