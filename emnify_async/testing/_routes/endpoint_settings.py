@@ -102,10 +102,14 @@ def _currency(request: web.Request, endpoint_id: int) -> int:
     return emu.organisations[endpoint.org_id].currency_id
 
 
-def _future(body: dict[str, Any], key: str, check: FieldErrors, now: float) -> int:
-    """A required timestamp in the future."""
+def _future(
+    body: dict[str, Any], key: str, check: FieldErrors, now: float, *, required: bool = True
+) -> int | None:
+    """A timestamp in the future (None when it is optional and not given)."""
     raw = body.get(key)
     if raw is None:
+        if not required:
+            return None
         check.add(REQUIRED, f"{key} is required")
         return 0
     ts = parse_timestamp(raw)
@@ -125,7 +129,11 @@ async def get_balance(request: web.Request) -> web.Response:
 
 
 async def top_up_balance(request: web.Request) -> web.Response:
-    """Adds ``amount`` (may be negative) and sets ``expiry_date``: 201, empty body."""
+    """Adds ``amount`` (may be negative) and sets ``expiry_date`` if given: 201, empty body.
+
+    The spec marks no field of this body required; a top-up without ``expiry_date`` keeps the
+    balance's current expiry.
+    """
     endpoint_id = own_endpoint(request)
     emu = state(request)
     body = await json_object(request, BALANCE_ERROR)
@@ -135,7 +143,7 @@ async def top_up_balance(request: web.Request) -> web.Response:
         check.add(REQUIRED, "amount is required")
     elif isinstance(amount, bool) or not isinstance(amount, int | float):
         check.add(INVALID_FORMAT, "amount must be a number")
-    expiry = _future(body, "expiry_date", check, emu.clock())
+    expiry = _future(body, "expiry_date", check, emu.clock(), required=False)
     currency_id = _currency(request, endpoint_id)
     if "currency" in body:
         given = body["currency"].get("id") if isinstance(body["currency"], dict) else None
@@ -173,7 +181,7 @@ def _quota(body: dict[str, Any], kind: QuotaKind, check: FieldErrors, now: float
     elif not is_int(status_id) or status_id not in QUOTA_STATUSES:
         check.add(INVALID_REFERENCE, f"Quota status with Id '{status_id}' not found.")
     volume = check.number(body, "volume")
-    expiry = _future(body, "expiry_date", check, now)
+    expiry = _future(body, "expiry_date", check, now) or 0
     action = body.get("action_on_exhaustion")
     action_id = action.get("id") if isinstance(action, dict) else None
     if action is None and kind == "data":

@@ -123,10 +123,15 @@ class DeviceSettings:
 
     # --- prepaid balance ----------------------------------------------------------------------
 
-    def top_up(self, endpoint_id: int, amount: float, expiry_ts: int, currency_id: int) -> None:
-        """Add ``amount`` (may be negative) to the balance, which then expires at ``expiry_ts``."""
+    def top_up(
+        self, endpoint_id: int, amount: float, expiry_ts: int | None, currency_id: int
+    ) -> None:
+        """Add ``amount`` (may be negative) to the balance; it then expires at ``expiry_ts``
+        (when None, at the current balance's expiry)."""
         settings = self._editable(endpoint_id)
         current = self.balance_amount(settings.balance)
+        if expiry_ts is None and settings.balance is not None:
+            expiry_ts = settings.balance.expiry_ts
         settings.balance = Balance(
             round(current + amount, 6), currency_id, int(self._clock()), expiry_ts, amount
         )
