@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +73,17 @@ def test_page_maxima_are_the_documented_ones() -> None:
         "/api/v1/endpoint/{endpoint_id}/event": _constants.EVENT_MAX_PER_PAGE,
         "/api/v1/event": _constants.EVENT_MAX_PER_PAGE,
     }
+
+
+def test_coverage_document_is_current() -> None:
+    """`docs/api-coverage.md` is what `scripts/generate_coverage.py` makes of the code."""
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "scripts/generate_coverage.py", "--check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
