@@ -335,7 +335,11 @@ class Renderer:
             "article_id": "21",
             "id": batch.id,
             "status": BATCH_STATUS_IN_STOCK,
-            "model": SIM_MODELS[batch.model_id],
+            # The model as the spec's example shows it: its id and form factor only.
+            "model": {
+                "id": batch.model_id,
+                "formfactor": SIM_MODELS[batch.model_id]["formfactor"],
+            },
         }
 
 

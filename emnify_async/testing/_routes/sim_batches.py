@@ -7,8 +7,8 @@ from typing import Any
 from aiohttp import web
 
 from emnify_async.testing._body import invalid, is_int, json_body
-from emnify_async.testing._data import iccid
 from emnify_async.testing._catalog import ACTIVATED, FACTORY_TEST, ISSUED
+from emnify_async.testing._data import iccid
 from emnify_async.testing._errors import INVALID_FORMAT, NOT_ALLOWED, ApiError, not_found
 from emnify_async.testing._routing import Route, ok, principal, state
 
