@@ -11,6 +11,7 @@ from emnify_async.testing._auth import Authenticator
 from emnify_async.testing._config import EmulatorConfig
 from emnify_async.testing._errors import ApiError, gateway_error
 from emnify_async.testing._faults import FAULTS, FaultInjector, Handler, ResetResponse
+from emnify_async.testing._json import CONTENT_TYPE
 from emnify_async.testing._keys import (
     AUTH,
     CONFIG,
@@ -103,7 +104,20 @@ async def record_middleware(request: web.Request, handler: Handler) -> web.Strea
     record.status = 0 if isinstance(response, ResetResponse) else response.status
     if not response.prepared:
         response.headers["x-amzn-RequestId"] = request_id
+        _set_content_type(response)
     return response
+
+
+def _set_content_type(response: web.StreamResponse) -> None:
+    """emnify's ``application/json; charset=UTF-8`` on JSON answers, 204s and empty errors
+    (as recorded); a bodiless 201 or 200 keeps none, and so does a verbatim fault body."""
+    if not isinstance(response, web.Response) or isinstance(response, ResetResponse):
+        return
+    if response.body:
+        if response.content_type == "application/json":
+            response.headers["Content-Type"] = CONTENT_TYPE
+    elif response.status == 204 or response.status >= 400:
+        response.headers["Content-Type"] = CONTENT_TYPE
 
 
 @web.middleware
@@ -118,8 +132,10 @@ async def scripted_fault_middleware(request: web.Request, handler: Handler) -> w
 
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every route but the public ones needs a valid token; so does an unknown route, which
+    the real API authenticates before it answers 404 (or 405)."""
     route = request.get(ROUTE)
-    if route is not None and not route.public:
+    if route is None or not route.public:
         request[PRINCIPAL] = request.app[AUTH].verify(request.headers.get("Authorization"))
     return await handler(request)
 

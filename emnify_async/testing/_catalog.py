@@ -135,7 +135,9 @@ EVENT_TYPES: dict[int, str] = {
     65: "Endpoint data traffic limit warning",
 }
 EVENT_SOURCES: dict[int, str] = {0: "Network", 1: "Policy Control", 2: "API"}
-EVENT_SEVERITIES: dict[int, str] = {0: "INFO", 1: "WARN", 2: "CRITICAL"}
+# As recorded: event_source {"id": 2, "description": "API"}, severity "Info"; the spec's
+# event examples and filter docs name the others "Warn" and "Critical".
+EVENT_SEVERITIES: dict[int, str] = {0: "Info", 1: "Warn", 2: "Critical"}
 
 # (event type, source, severity, description) for generated network events.
 NETWORK_EVENTS: tuple[tuple[int, int, int, str], ...] = (

@@ -142,15 +142,14 @@ class SimTable:
         return range(first, first + count)
 
 
-def generate_sims(
-    seed: int, count: int, parent: int, children: list[int], reseller: int
-) -> SimTable:
+def generate_sims(seed: int, count: int, parent: int, children: list[int]) -> SimTable:
     """``count`` SIMs owned and issued by ``parent``, ids 1..count."""
     status = _column(
         seed, "status", [ACTIVATED, ISSUED, SUSPENDED, FACTORY_TEST], [80, 8, 8, 4], count
     )
-    customer = _column(seed, "customer", [*children, 0], [45, 30, 15, 10], count)
-    reseller_col = _column(seed, "reseller", [reseller, 0], [30, 70], count)
+    # A tenth stays with the parent itself: an assigned SIM always names a customer, and no
+    # reseller is seeded, as no recorded SIM carries one.
+    customer = _column(seed, "customer", [*children, parent], [45, 30, 15, 10], count)
     model = _column(seed, "model", [1, 8, 9, 10], [10, 40, 40, 10], count)
     wants_endpoint = random.Random(f"{seed}:endpoint").choices([1, 0], weights=[75, 25], k=count)
     endpoint = [0] * count
@@ -163,7 +162,7 @@ def generate_sims(
         status=array("b", status),
         owner=array("i", [parent]) * count,
         issuer_org=array("i", [parent]) * count,
-        reseller_org=array("i", reseller_col),
+        reseller_org=array("i", [0]) * count,
         customer_org=array("i", customer),
         endpoint=array("i", endpoint),
         model=array("b", model),
@@ -205,7 +204,8 @@ def imsi(sim_id: int) -> str:
 
 
 def msisdn(sim_id: int) -> str:
-    return f"4236{sim_id:08d}"
+    """15 digits, like the recorded ``423663999900095``."""
+    return f"423663{sim_id:09d}"
 
 
 def imei(endpoint_id: int, seed: int) -> str:

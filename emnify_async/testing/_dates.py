@@ -28,6 +28,11 @@ def previous_month(day: dt.date) -> dt.date:
     return month_start(month_start(day) - dt.timedelta(days=1))
 
 
+def newest_first(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days from ``end`` back to ``start``; safe at ``date.min`` (no day before it)."""
+    return [dt.date.fromordinal(n) for n in range(end.toordinal(), start.toordinal() - 1, -1)]
+
+
 def day_timestamp(day: dt.date) -> str:
     """``2024-01-01T00:00:00.000Z``: how the API writes billing and statistics dates."""
     return f"{day.isoformat()}T00:00:00.000Z"

@@ -12,8 +12,20 @@ from typing import Any
 
 from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._query import Filters, SortKeys, int_value, invalid_query
+from emnify_async.testing._routing import Paging
 
 Extractor = Callable[[JsonObj], Any]
+
+EVENT_PAGING = Paging(
+    default=100,
+    maximum=1000,
+    lower_case=True,
+    default_sort="id",
+    link="empty",
+    filter_when_given=True,
+)
+"""Every event list (SIM, endpoint, organisation): default 100, at most 1000, and as recorded
+lower-case ``x-*`` headers, ``x-sort: id`` when no sort is given and ``link: ""``."""
 
 
 def _nested(*path: str) -> Extractor:

@@ -23,6 +23,7 @@ from emnify_async.testing._catalog import (
     TRAFFIC_TYPES,
     JsonObj,
 )
+from emnify_async.testing._dates import newest_first
 from emnify_async.testing._operators import NETWORK_OPERATORS, OPERATORS, operator_brief
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
 
@@ -53,8 +54,13 @@ class Renderer:
         self.table = table
         self.activations = activations
         self.endpoints = endpoints
+        # An organisation nested in a SIM carries its country as {id, name} only (recorded).
         self._org_objects = {
-            org.id: {"id": org.id, "name": org.name, "country": COUNTRIES[org.country_id]}
+            org.id: {
+                "id": org.id,
+                "name": org.name,
+                "country": {"id": org.country_id, "name": COUNTRIES[org.country_id]["name"]},
+            }
             for org in orgs.values()
         }
 
@@ -82,12 +88,13 @@ class Renderer:
         if activated is not None:
             out["activation_date"] = d.format_ts(activated)
         out["status"] = _STATUS_OBJECTS[table.status[index]]
-        for key, column in (
-            ("customer_org", table.customer_org),
-            ("issuer_org", table.issuer_org),
-            ("reseller_org", table.reseller_org),
+        # An assigned SIM always names its customer (the owner until given to a child); a
+        # reseller only once a PATCH set one (no recorded SIM carries one).
+        for key, org_id in (
+            ("customer_org", table.customer_org[index]),
+            ("issuer_org", table.issuer_org[index]),
+            ("reseller_org", table.reseller_org[index]),
         ):
-            org_id = column[index]
             if org_id:
                 out[key] = self._org_objects[org_id]
         endpoint_id = table.endpoint[index]
@@ -125,7 +132,7 @@ class Renderer:
             "alert": severity_id > 0,
             "description": template.format(imsi=imsi, vlr=f"4917{event_id % 10**8:08d}"),
             "event_type": {"id": type_id, "description": EVENT_TYPES[type_id]},
-            "event_source": {"id": source_id, "name": EVENT_SOURCES[source_id]},
+            "event_source": {"id": source_id, "description": EVENT_SOURCES[source_id]},
             "event_severity": {"id": severity_id, "description": EVENT_SEVERITIES[severity_id]},
             "organisation": {"id": org.id, "name": org.name},
         }
@@ -275,9 +282,8 @@ class Renderer:
     def daily(self, sim_id: int | None, start: dt.date, end: dt.date) -> list[JsonObj]:
         """One entry per day from ``end`` back to ``start`` (newest first, like the real API)."""
         rows: list[JsonObj] = []
-        day = end
         traffic = self.has_traffic(sim_id)
-        while day >= start:
+        for day in newest_first(start, end):
             salt = day.toordinal()
             active = traffic and d.mix(self.seed, sim_id or 0, salt) % 4 == 0
             rows.append(
@@ -287,7 +293,6 @@ class Renderer:
                     "sms": self._day_volume(sim_id or 0, salt + 1, active, 6),
                 }
             )
-            day -= dt.timedelta(days=1)
         return rows
 
     def _day_volume(self, sim_id: int, salt: int, active: bool, traffic_type: int) -> JsonObj:
@@ -330,7 +335,11 @@ class Renderer:
             "article_id": "21",
             "id": batch.id,
             "status": BATCH_STATUS_IN_STOCK,
-            "model": SIM_MODELS[batch.model_id],
+            # The model as the spec's example shows it: its id and form factor only.
+            "model": {
+                "id": batch.model_id,
+                "formfactor": SIM_MODELS[batch.model_id]["formfactor"],
+            },
         }
 
 

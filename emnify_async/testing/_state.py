@@ -7,7 +7,7 @@ from array import array
 
 from emnify_async.testing import _data as d
 from emnify_async.testing._cache import SizedLRU
-from emnify_async.testing._catalog import RESELLER, JsonObj
+from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._clock import Clock, utc_datetime
 from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
@@ -48,8 +48,7 @@ class EmulatorState:
         self.organisations = Organisations(root, orgs)
         children = self.organisations.children(root)
         enterprises = [org.id for org in children if org.is_enterprise]
-        reseller = next(org.id for org in children if org.type_id == RESELLER)
-        table = d.generate_sims(seed, sims, root, enterprises, reseller)
+        table = d.generate_sims(seed, sims, root, enterprises)
         seeded_batches = d.make_batches(seed, table, root, sims)  # adds the batches' SIMs
         self._feeds: dict[int, EventFeed] = {}
         self.links = Links(sim_endpoint=OneToOne(table.endpoint, self.changed))

@@ -144,13 +144,15 @@ class TestGetAndUpdate:
     async def test_customer_org_can_be_emptied(
         self, client: AsyncEmnify, emnify_emulator: Emulator
     ) -> None:
-        """`customer_org=None` sends `{"id": null}` and the SIM loses its customer."""
+        """`customer_org=None` sends `{"id": null}`: the SIM is its owner's again (an assigned
+        SIM always names a customer, as recorded)."""
         sim = await _find(client, status=SimStatusId.ACTIVATED)
 
         await client.sims.update(sim.id, customer_org=None)
 
         assert emnify_emulator.requests[-1].body == b'{"customer_org":{"id":null}}'
-        assert (await client.sims.get(sim.id)).customer_org is None
+        customer = (await client.sims.get(sim.id)).customer_org
+        assert customer is not None and customer.id == emnify_emulator.state.org_id
 
     async def test_update_without_fields_sends_nothing(
         self, client: AsyncEmnify, emnify_emulator: Emulator

@@ -1,7 +1,6 @@
 """Event routes: the organisation's events, an endpoint's events and the event types.
 
-Both lists page like SIM events (default 100, at most 1000, lower-case headers) and, as
-recorded for endpoint events, send ``x-sort: id`` when no sort is given and ``link: ""``.
+Both lists page like SIM events (``EVENT_PAGING``).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from aiohttp import web
 from emnify_async.testing._catalog import EVENT_TYPES, JsonObj
 from emnify_async.testing._device_routing import ENDPOINT_PATH
 from emnify_async.testing._event_query import (
+    EVENT_PAGING,
     FILTER_FIELDS,
     SORT_FIELDS,
     filter_events,
@@ -20,16 +20,7 @@ from emnify_async.testing._event_query import (
 )
 from emnify_async.testing._pagination import ListQuery, list_query, paged
 from emnify_async.testing._ratelimit import Limit
-from emnify_async.testing._routing import Paging, Route, ok, path_id, principal, state
-
-EVENT_PAGING = Paging(
-    default=100,
-    maximum=1000,
-    lower_case=True,
-    default_sort="id",
-    link="empty",
-    filter_when_given=True,
-)
+from emnify_async.testing._routing import Route, ok, path_id, principal, state
 
 
 def _selected(events: Sequence[JsonObj], query: ListQuery) -> Sequence[JsonObj]:

@@ -20,7 +20,13 @@ from emnify_async.testing._catalog import (
     TRAFFIC_TYPES,
     JsonObj,
 )
-from emnify_async.testing._dates import daily_range, day_timestamp, month_start, previous_month
+from emnify_async.testing._dates import (
+    daily_range,
+    day_timestamp,
+    month_start,
+    newest_first,
+    previous_month,
+)
 from emnify_async.testing._errors import INVALID_REFERENCE, OUT_OF_RANGE, ApiError
 from emnify_async.testing._ratelimit import Limit
 from emnify_async.testing._routing import Route, caller, now, ok, org_in_scope, state, today
@@ -134,8 +140,7 @@ def _daily_rows(
     emu: EmulatorState, orgs: list[int], start: dt.date, end: dt.date, data_cost: bool = True
 ) -> list[JsonObj]:
     rows = []
-    day = end
-    while day >= start:
+    for day in newest_first(start, end):
         rows.append(
             {
                 "date": day_timestamp(day),
@@ -143,7 +148,6 @@ def _daily_rows(
                 "sms": _day_usage(emu, orgs, day, SMS, True),
             }
         )
-        day -= dt.timedelta(days=1)
     return rows
 
 
@@ -190,11 +194,8 @@ def _hour_range(
             raise ApiError.of(OUT_OF_RANGE, f"Date range exceeds {MAX_HOURLY_DAYS} days")
         first = dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
         last = dt.datetime(end.year, end.month, end.day, 23, tzinfo=dt.timezone.utc)
-    hours = []
-    while first <= last:
-        hours.append(first)
-        first += dt.timedelta(hours=1)
-    return hours
+    count = int((last - first).total_seconds()) // 3600 + 1
+    return [first + dt.timedelta(hours=k) for k in range(count)]
 
 
 async def hourly_stats(request: web.Request) -> web.Response:

@@ -44,7 +44,7 @@ def organisation_json(org: d.Organisation) -> JsonObj:
         "ext_reference": f"EMU-{org.id}",
         "type": _lookup(ORG_TYPES, org.type_id),
         "class": _lookup(ORG_CLASSES, org.class_id),
-        "country": COUNTRIES[org.country_id],
+        "country": _country(org.country_id),
         "status": _lookup(ORG_STATUSES, org.status_id),
     }
     if org.parent_id is not None:
@@ -53,6 +53,15 @@ def organisation_json(org: d.Organisation) -> JsonObj:
     out["currency"] = CURRENCIES[org.currency_id]
     out["created"] = created.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
     return out
+
+
+def _country(country_id: int) -> dict[str, object]:
+    """The organisation's country, its codes as strings (the spec's example; the recorded
+    operator countries send them so too)."""
+    return {
+        key: str(value) if key in ("country_code", "mcc") else value
+        for key, value in COUNTRIES[country_id].items()
+    }
 
 
 async def my_organisation(request: web.Request) -> web.Response:

@@ -8,6 +8,7 @@ from aiohttp import web
 
 from emnify_async.testing._body import invalid, is_int, json_body
 from emnify_async.testing._catalog import ACTIVATED, FACTORY_TEST, ISSUED
+from emnify_async.testing._data import iccid
 from emnify_async.testing._errors import INVALID_FORMAT, NOT_ALLOWED, ApiError, not_found
 from emnify_async.testing._routing import Route, ok, principal, state
 
@@ -50,8 +51,8 @@ async def register_batch(request: web.Request) -> web.Response:
     if batch is None or batch.registered or batches.is_foreign(batch, caller):
         raise ApiError(422)
     sim_ids = batches.register(batch, caller, status)
-    render = state(request).sims.render.sim
-    return ok({"sim": [render(sim_id) for sim_id in sim_ids]})
+    # Only id and iccid of each SIM, as recorded (the spec's schema lists more).
+    return ok({"sim": [{"id": sim_id, "iccid": iccid(sim_id)} for sim_id in sim_ids]})
 
 
 ROUTES = [

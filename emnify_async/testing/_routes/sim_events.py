@@ -1,17 +1,18 @@
-"""``GET /api/v1/sim/{sim_id}/event``: paged events with lower-case pagination headers."""
+"""``GET /api/v1/sim/{sim_id}/event``: paged events, with the headers of every event list."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
 from emnify_async.testing._event_query import (
+    EVENT_PAGING,
     FILTER_FIELDS,
     SORT_FIELDS,
     filter_events,
     sort_events,
 )
 from emnify_async.testing._pagination import list_query, paged
-from emnify_async.testing._routing import Paging, Route, path_id, principal, state
+from emnify_async.testing._routing import Route, path_id, principal, state
 
 
 async def list_sim_events(request: web.Request) -> web.Response:
@@ -28,6 +29,6 @@ ROUTES = [
         "GET",
         "/api/v1/sim/{sim_id}/event",
         list_sim_events,
-        paging=Paging(default=100, maximum=1000, lower_case=True),
+        paging=EVENT_PAGING,
     ),
 ]

@@ -155,7 +155,11 @@ ROUTES = [
         "/api/v1/sim",
         list_sims,
         limit=Limit(10, 5),
-        paging=Paging(default=2000, maximum=2500),
+        # As recorded: X-Sort "id" without a sort; X-Filter only with a q; Link only when
+        # there is more than one page (a recorded single-page list has none).
+        paging=Paging(
+            default=2000, maximum=2500, default_sort="id", link="paged", filter_when_given=True
+        ),
     ),
     Route("GET", "/api/v1/sim/status", sim_statuses),
     Route("GET", "/api/v1/sim/{sim_id}", get_sim, limit=Limit(100, 50)),

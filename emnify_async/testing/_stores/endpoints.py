@@ -93,8 +93,9 @@ class EndpointStore:
         self.records.clear_indexes()
 
     def render(self, endpoint_id: int, details: bool = False) -> JsonObj:
-        """The ``Endpoint`` object; ``details`` adds the address space's range (as
-        ``GET /endpoint/{id}`` does); ``sim`` is omitted when it has none, as recorded."""
+        """The ``Endpoint`` object, in a list and alone alike (``details`` is kept for the
+        callers): ``sim`` is omitted when it has none, ``ip_address_space`` is ``{id}``, as
+        recorded."""
         endpoint = self.records.get(endpoint_id)
         assert endpoint is not None, endpoint_id
         out: JsonObj = {
@@ -121,12 +122,7 @@ class EndpointStore:
             out["sim"] = self.sim_brief(sim_id)
         out["imei"] = endpoint.imei
         out["ip_address"] = endpoint.ip_address
-        space: JsonObj = {"id": endpoint.ip_space_id}
-        if details:
-            found = self.profiles.ip_spaces.get(endpoint.ip_space_id)
-            if found is not None:
-                space.update(ip_address_space=found.cidr, ip_address_version=4)
-        out["ip_address_space"] = space
+        out["ip_address_space"] = {"id": endpoint.ip_space_id}
         out["imei_lock"] = endpoint.imei_lock
         return out
 

@@ -40,7 +40,7 @@ _DERIVED: dict[str, Callable[[int], str]] = {
     "imsi": d.imsi,
     "msisdn": d.msisdn,
 }
-_FULL_LENGTH = {"iccid": 19, "imsi": 15, "msisdn": 12}
+_FULL_LENGTH = {"iccid": 19, "imsi": 15, "msisdn": 15}
 
 
 def _apply_filter(sims: SimStore, ids: list[int], field: str, value: str) -> list[int]:

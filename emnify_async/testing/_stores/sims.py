@@ -88,13 +88,17 @@ class SimStore:
         self._indexes.put(key, ids, len(ids) * ids.itemsize + 64)
 
     def counts(self, org_id: int) -> dict[int, int]:
-        """Live SIMs per status where ``org_id`` is the customer or the issuer."""
+        """Live, registered SIMs per status that ``org_id`` owns, issued or is the customer of.
+
+        SIMs of batches not registered yet have no owner and are not counted: they are in no
+        SIM list either.
+        """
         counts: dict[int, int] = {}
         table = self.table
-        for status, customer, issuer in zip(
-            table.status, table.customer_org, table.issuer_org, strict=True
+        for status, owner, customer, issuer in zip(
+            table.status, table.owner, table.customer_org, table.issuer_org, strict=True
         ):
-            if (customer == org_id or issuer == org_id) and status != DELETED:
+            if owner and org_id in (owner, customer, issuer) and status != DELETED:
                 counts[status] = counts.get(status, 0) + 1
         return counts
 
@@ -127,9 +131,12 @@ class SimStore:
         self._on_change()
 
     def set_orgs(self, sim_id: int, orgs: dict[str, int]) -> None:
-        """Set ``issuer_org``/``reseller_org``/``customer_org`` ids (0 clears)."""
+        """Set ``issuer_org``/``reseller_org``/``customer_org`` ids (0 clears; a cleared
+        customer is the owner again: an assigned SIM always names its customer)."""
         index = sim_id - 1
         for key, org_id in orgs.items():
+            if key == "customer_org" and not org_id:
+                org_id = self.table.owner[index]
             getattr(self.table, key)[index] = org_id
         self._on_change()
 

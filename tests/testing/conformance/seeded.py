@@ -1,0 +1,77 @@
+"""Pickers of seeded objects for the cases: chosen by what they are, never by a fixed id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from emnify_async.testing import Emulator
+from tests.testing.conformance.harness import NOW
+
+
+def first_sim(emu: Emulator, status: int, endpoint: bool) -> int:
+    """The first SIM of the parent with ``status`` and (or without) an endpoint."""
+    table = emu.state.table
+    return next(
+        i
+        for i in emu.state.sim_ids()
+        if table.status[i - 1] == status and bool(table.endpoint[i - 1]) == endpoint
+    )
+
+
+def traffic_sim(emu: Emulator) -> int:
+    """A SIM that has used the network (its statistics have months)."""
+    return next(i for i in emu.state.sim_ids() if emu.state.render.has_traffic(i))
+
+
+def bic(emu: Emulator, index: int) -> str:
+    """BIC of seeded batch ``index``: 0, 1 registrable, 2 registered, 3 foreign SIMs."""
+    return list(emu.state.batches)[index]
+
+
+def month(offset: int = 0, last: bool = False) -> str:
+    """First (or last) day of the month ``offset`` months from now, as a spec date-time."""
+    first = dt.date.fromisoformat(NOW[:10]).replace(day=1)
+    for _ in range(offset + int(last)):
+        first = (first + dt.timedelta(days=32)).replace(day=1)
+    day = first - dt.timedelta(days=1) if last else first
+    return f"{day.isoformat()}T00:00:00.000Z"
+
+
+def endpoint(emu: Emulator, *, status: str | None = None, complete: bool = True) -> int:
+    """A seeded endpoint of the parent with a SIM; ``complete``: with an IMEI and tags (the
+    spec types them as non-null strings); ``status``: its connectivity status."""
+    endpoints, connectivity = emu.state.endpoints, emu.state.connectivity
+    for endpoint_id in emu.state.endpoint_ids():
+        found = endpoints.get(endpoint_id)
+        assert found is not None
+        if endpoints.sim_of(endpoint_id) is None:
+            continue
+        if complete and (found.imei is None or found.tags is None):
+            continue
+        if status is not None and connectivity.state(endpoint_id).status != status:
+            continue
+        return endpoint_id
+    raise AssertionError("no such endpoint")
+
+
+def spare(emu: Emulator, index: int = 0) -> int:
+    """One of the parent's seeded endpoints without a SIM."""
+    endpoints = emu.state.endpoints
+    spares = [i for i in emu.state.endpoint_ids() if endpoints.sim_of(i) is None]
+    return spares[index]
+
+
+def free_sim(emu: Emulator) -> int:
+    """An Issued SIM of the parent without an endpoint (creating an endpoint activates it)."""
+    return first_sim(emu, 0, False)
+
+
+def new_endpoint(name: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "status": {"id": 0},
+        "service_profile": {"id": 1},
+        "tariff_profile": {"id": 1},
+        **extra,
+    }
