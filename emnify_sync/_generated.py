@@ -430,11 +430,12 @@ class Endpoints:
     def delete(self, endpoint_id: int) -> None:
         """Delete an endpoint (DELETE /api/v1/endpoint/{endpoint_id}; EndpointByIdDelete).
 
-        Its SIM, if any, is released (not deleted).
+        An endpoint with a SIM cannot be deleted: `release_sim()` first (emnify-sdk's
+        `delete_device` does that for you; this call does not change the SIM behind your back).
 
         Raises:
             NotFoundError: No such endpoint in this organisation.
-            ConflictError: The endpoint cannot be deleted in its state.
+            ConflictError: `1406 NotAllowed`: a SIM is still assigned.
         """
         return self._handle.run(lambda client: self._area(client).delete(endpoint_id))
 
