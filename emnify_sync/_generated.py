@@ -1001,7 +1001,8 @@ class SimBatches:
             status: `SimStatusId.ISSUED`, `ACTIVATED` (billing starts) or `FACTORY_TEST`.
 
         Returns:
-            The registered SIMs.
+            The registered SIMs, as emnify answers them: `id` and `iccid` only (`get()` a SIM
+            for the rest).
 
         Raises:
             UnprocessableEntityError: Unknown BIC, batch already registered, or foreign SIMs.
