@@ -15,6 +15,15 @@ from typing import Any, TypeVar
 import attrs
 
 from .._body import Ref, body_json
+from .._bulk import (
+    BulkResult,
+    OnResult,
+    Progress,
+    check_concurrency,
+    run_bulk,
+    unique_ids,
+    verified,
+)
 from .._converter import ShapeError, structure, structure_list
 from .._exceptions import APIResponseValidationError
 from .._operation import Operation, Returns
@@ -98,6 +107,41 @@ class AsyncResource:
         """Call `op`, documented to answer with no content."""
         _model_of(op, Returns.NOTHING)
         await self._run(op, args, _no_content)
+
+    async def _bulk_update(
+        self,
+        update: Operation[Any],
+        get: Operation[Any],
+        item_ids: Any,
+        body: Any,
+        *,
+        concurrency: int | None,
+        progress: Progress | None,
+        on_result: OnResult | None,
+    ) -> BulkResult:
+        """Run `update` with the same `body` for many ids, each outcome verified by `get`.
+
+        Every id is validated first and run once, `concurrency` at a time; a failed change is
+        read back with `get`, and counts as done if the object has every value `body` sets.
+        """
+        (placeholder,) = update.placeholders
+        ids = unique_ids(item_ids, f"{placeholder}s")
+        workers = check_concurrency(concurrency, self._transport.max_concurrency)
+
+        async def holds(item_id: int) -> bool:
+            return matches(await self._one(get, **{placeholder: item_id}), body)
+
+        async def apply(item_id: int) -> None:
+            await verified(
+                lambda: self._nothing(update, body=body, **{placeholder: item_id}),
+                lambda: holds(item_id),
+                method=update.method,
+                path=update.url_path({placeholder: item_id}),
+            )
+
+        return await run_bulk(
+            ids, apply, concurrency=workers, progress=progress, on_result=on_result
+        )
 
     # -- shared steps -----------------------------------------------------------------------------
 

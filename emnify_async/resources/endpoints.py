@@ -6,15 +6,7 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from .._bulk import (
-    BulkResult,
-    OnResult,
-    Progress,
-    check_concurrency,
-    run_bulk,
-    unique_ids,
-    verified,
-)
+from .._bulk import BulkResult, OnResult, Progress
 from .._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE
 from .._converter import ShapeError
 from .._exceptions import InputError
@@ -37,7 +29,7 @@ from ..models import (
     Sms,
     Status,
 )
-from ._base import AsyncResource, matches
+from ._base import AsyncResource
 
 __all__ = ["AsyncEndpoints"]
 
@@ -248,7 +240,6 @@ class AsyncEndpoints(AsyncResource):
         Raises:
             InputError: An id or field is invalid (nothing is sent).
         """
-        ids = unique_ids(endpoint_ids, "endpoint_ids")
         body = ops.UPDATE.make_body(
             status=status,
             service_profile=service_profile,
@@ -256,18 +247,14 @@ class AsyncEndpoints(AsyncResource):
             tags=tags,
             imei_lock=imei_lock,
         )
-        workers = check_concurrency(concurrency, self._transport.max_concurrency)
-
-        async def apply(endpoint_id: int) -> None:
-            await verified(
-                lambda: self._nothing(ops.UPDATE, endpoint_id=endpoint_id, body=body),
-                lambda: self._holds(endpoint_id, body),
-                method=ops.UPDATE.method,
-                path=ops.UPDATE.url_path({"endpoint_id": endpoint_id}),
-            )
-
-        return await run_bulk(
-            ids, apply, concurrency=workers, progress=progress, on_result=on_result
+        return await self._bulk_update(
+            ops.UPDATE,
+            ops.GET,
+            endpoint_ids,
+            body,
+            concurrency=concurrency,
+            progress=progress,
+            on_result=on_result,
         )
 
     async def bulk_enable(
@@ -303,10 +290,6 @@ class AsyncEndpoints(AsyncResource):
             progress=progress,
             on_result=on_result,
         )
-
-    async def _holds(self, endpoint_id: int, body: Any) -> bool:
-        """Whether the endpoint has every value an update `body` sets."""
-        return matches(await self.get(endpoint_id), body)
 
     # -- events and statistics --------------------------------------------------------------
 

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from .._bulk import (
-    BulkResult,
-    OnResult,
-    Progress,
-    check_concurrency,
-    run_bulk,
-    unique_ids,
-    verified,
-)
+from .._bulk import BulkResult, OnResult, Progress
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._ops import sims as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
 from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
-from ._base import AsyncResource, matches
+from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
 
@@ -133,25 +125,20 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: An id or field is invalid (nothing is sent).
         """
-        ids = unique_ids(sim_ids, "sim_ids")
         body = ops.UPDATE.make_body(
             status=status,
             issuer_org=issuer_org,
             reseller_org=reseller_org,
             customer_org=customer_org,
         )
-        workers = check_concurrency(concurrency, self._transport.max_concurrency)
-
-        async def apply(sim_id: int) -> None:
-            await verified(
-                lambda: self._nothing(ops.UPDATE, sim_id=sim_id, body=body),
-                lambda: self._holds(sim_id, body),
-                method=ops.UPDATE.method,
-                path=ops.UPDATE.url_path({"sim_id": sim_id}),
-            )
-
-        return await run_bulk(
-            ids, apply, concurrency=workers, progress=progress, on_result=on_result
+        return await self._bulk_update(
+            ops.UPDATE,
+            ops.GET,
+            sim_ids,
+            body,
+            concurrency=concurrency,
+            progress=progress,
+            on_result=on_result,
         )
 
     async def bulk_activate(
@@ -187,10 +174,6 @@ class AsyncSims(AsyncResource):
             progress=progress,
             on_result=on_result,
         )
-
-    async def _holds(self, sim_id: int, body: ops.SimUpdate) -> bool:
-        """Whether the SIM has every value an update `body` sets."""
-        return matches(await self.get(sim_id), body)
 
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
