@@ -175,7 +175,10 @@ class Sims:
 
         Args:
             sim_ids: The SIMs to change.
-            status, issuer_org, reseller_org, customer_org: As for `update()`.
+            status: As for `update()`.
+            issuer_org: As for `update()`.
+            reseller_org: As for `update()`.
+            customer_org: As for `update()`.
             concurrency: Updates in flight at once.
             progress: Called as `progress(done, total)` after each SIM.
             on_result: Called with each SIM's `BulkItem` as soon as it is known.
@@ -430,11 +433,12 @@ class Endpoints:
     def delete(self, endpoint_id: int) -> None:
         """Delete an endpoint (DELETE /api/v1/endpoint/{endpoint_id}; EndpointByIdDelete).
 
-        Its SIM, if any, is released (not deleted).
+        An endpoint with a SIM cannot be deleted: `release_sim()` first (emnify-sdk's
+        `delete_device` does that for you; this call does not change the SIM behind your back).
 
         Raises:
             NotFoundError: No such endpoint in this organisation.
-            ConflictError: The endpoint cannot be deleted in its state.
+            ConflictError: `1406 NotAllowed`: a SIM is still assigned.
         """
         return self._handle.run(lambda client: self._area(client).delete(endpoint_id))
 
