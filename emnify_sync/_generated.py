@@ -175,7 +175,10 @@ class Sims:
 
         Args:
             sim_ids: The SIMs to change.
-            status, issuer_org, reseller_org, customer_org: As for `update()`.
+            status: As for `update()`.
+            issuer_org: As for `update()`.
+            reseller_org: As for `update()`.
+            customer_org: As for `update()`.
             concurrency: Updates in flight at once.
             progress: Called as `progress(done, total)` after each SIM.
             on_result: Called with each SIM's `BulkItem` as soon as it is known.

@@ -52,6 +52,7 @@ class ManualClock:
         self.now = epoch(when)
 
     def isoformat(self) -> str:
+        """The clock's time as an ISO 8601 UTC timestamp."""
         return utc_datetime(self).isoformat()
 
     def __repr__(self) -> str:

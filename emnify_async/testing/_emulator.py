@@ -66,6 +66,7 @@ class Emulator:
 
     @property
     def username(self) -> str:
+        """The user's name, to authenticate with `password`."""
         return self.app[AUTH].username
 
     @property

@@ -109,10 +109,12 @@ class EmulatorState:
 
     @property
     def table(self) -> d.SimTable:
+        """The SIMs' columnar store."""
         return self.sims.table
 
     @property
     def render(self) -> Renderer:
+        """What renders the SIMs as the API answers them."""
         return self.sims.render
 
     def sim(self, sim_id: int) -> JsonObj | None:
@@ -132,6 +134,7 @@ class EmulatorState:
         return self.sims.counts(org_id)
 
     def batch_is_foreign(self, batch: d.SimBatch, org_id: int) -> bool:
+        """Whether the SIM batch belongs to an organisation other than `org_id`."""
         return self.batches.is_foreign(batch, org_id)
 
     def set_sim_endpoint(self, sim_id: int, endpoint_id: int | None) -> None:
