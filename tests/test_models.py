@@ -523,6 +523,8 @@ class TestPackage:
             "events",
             "operators",
             "organisations",
+            "service_profiles",
+            "services",
             "sim_batches",
             "sims",
             "sms",

@@ -40,6 +40,13 @@ from .organisations import (
     Ratezone,
     SimCounts,
 )
+from .service_profiles import (
+    BreakoutRegion,
+    ServiceProfile,
+    ServiceProfileCallback,
+    ServiceProfileSecret,
+)
+from .services import DnsConfig, Service, TrafficLimit, TrafficLimitPeriod
 from .sim_batches import SimBatch, SimBatchRegistration
 from .sims import Sim, SimEndpoint
 from .sms import Sms
@@ -58,6 +65,7 @@ from .tariffs import DataSize, PdpContextDefinition, Tariff
 
 __all__ = [
     "Balance",
+    "BreakoutRegion",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -67,6 +75,7 @@ __all__ = [
     "DailyStats",
     "DailyUsage",
     "DataSize",
+    "DnsConfig",
     "Endpoint",
     "EndpointSim",
     "EndpointStats",
@@ -102,6 +111,10 @@ __all__ = [
     "QuotaAction",
     "Ratezone",
     "RuntimeData",
+    "Service",
+    "ServiceProfile",
+    "ServiceProfileCallback",
+    "ServiceProfileSecret",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
@@ -113,6 +126,8 @@ __all__ = [
     "Sms",
     "Status",
     "Tariff",
+    "TrafficLimit",
+    "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
 ]

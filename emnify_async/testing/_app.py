@@ -35,6 +35,8 @@ from emnify_async.testing._routes import (
     operators,
     org_stats,
     organisations,
+    service_profiles,
+    services,
     sim_batches,
     sim_events,
     sim_stats,
@@ -62,6 +64,8 @@ ROUTE_MODULES = (
     endpoint_settings,
     events,
     operators,
+    service_profiles,
+    services,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

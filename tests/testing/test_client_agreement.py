@@ -32,6 +32,11 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "profile_id": ["1"],
+    "quota_type": ["data"],
+    "service_id": ["38"],
+    "limit_id": ["111"],
+    "dns_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 
