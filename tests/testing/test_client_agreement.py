@@ -32,6 +32,9 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "data_stream_id": ["a1b2c3d4"],
+    "api_callback_id": ["2"],
+    "api_secret_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

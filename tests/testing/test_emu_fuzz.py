@@ -117,6 +117,9 @@ def _valid(server: Server, name: str) -> str:
         "inclusive_volume_id": "1102",
         "tariff_id": "5",
         "bic": next(iter(emu.state.batches)),
+        "data_stream_id": "689d97ba",
+        "api_callback_id": "2",
+        "api_secret_id": "1",
     }
     return values[name]
 
