@@ -8,7 +8,16 @@ that hold them against the official spec and the emulator).
 from __future__ import annotations
 
 from .._operation import Operation
-from . import endpoints, events, operators, organisations, sim_batches, sims, tariffs
+from . import (
+    endpoints,
+    events,
+    integrations,
+    operators,
+    organisations,
+    sim_batches,
+    sims,
+    tariffs,
+)
 
 __all__ = ["ALL"]
 
@@ -22,5 +31,7 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
     )
 
 
-ALL = _declared(sims, sim_batches, organisations, tariffs, endpoints, events, operators)
+ALL = _declared(
+    sims, sim_batches, organisations, tariffs, endpoints, events, operators, integrations
+)
 """Every operation declared, in module order."""

@@ -11,6 +11,16 @@ from ._common import (
     Status,
     TrafficType,
 )
+from .destinations import (
+    DatadogDestination,
+    Destination,
+    EventHubsDestination,
+    KeenIODestination,
+    KinesisDestination,
+    PubSubDestination,
+    S3Destination,
+    WebhookDestination,
+)
 from .endpoints import (
     Balance,
     Connectivity,
@@ -27,6 +37,18 @@ from .endpoints import (
     RuntimeData,
 )
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .integrations import (
+    ApiCallback,
+    ApiSecret,
+    CallbackSecretValue,
+    DataStream,
+    DataStreamDestination,
+    DataStreamFilter,
+    DataStreamFilterField,
+    DataStreamStatusId,
+    DataStreamTypeId,
+    NewApiSecret,
+)
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
@@ -55,9 +77,23 @@ from .stats import (
     TrafficStats,
 )
 from .tariffs import DataSize, PdpContextDefinition, Tariff
+from .webhooks import (
+    MoSms,
+    UnknownRecord,
+    UsageEndpoint,
+    UsageOperator,
+    UsageRatezone,
+    UsageRecord,
+    UsageSim,
+    UsageTariff,
+    UsageVolume,
+)
 
 __all__ = [
+    "ApiCallback",
+    "ApiSecret",
     "Balance",
+    "CallbackSecretValue",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -67,12 +103,21 @@ __all__ = [
     "DailyStats",
     "DailyUsage",
     "DataSize",
+    "DataStream",
+    "DataStreamDestination",
+    "DataStreamFilter",
+    "DataStreamFilterField",
+    "DataStreamStatusId",
+    "DataStreamTypeId",
+    "DatadogDestination",
+    "Destination",
     "Endpoint",
     "EndpointSim",
     "EndpointStats",
     "EndpointStatusId",
     "Event",
     "EventEndpoint",
+    "EventHubsDestination",
     "EventImsi",
     "EventSim",
     "EventSource",
@@ -85,9 +130,13 @@ __all__ = [
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
+    "KeenIODestination",
+    "KinesisDestination",
     "Manufacturer",
+    "MoSms",
     "MonthlyTraffic",
     "NamedRef",
+    "NewApiSecret",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -98,10 +147,12 @@ __all__ = [
     "PdpContext",
     "PdpContextDefinition",
     "PrepaidBalance",
+    "PubSubDestination",
     "Quota",
     "QuotaAction",
     "Ratezone",
     "RuntimeData",
+    "S3Destination",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
@@ -115,4 +166,13 @@ __all__ = [
     "Tariff",
     "TrafficStats",
     "TrafficType",
+    "UnknownRecord",
+    "UsageEndpoint",
+    "UsageOperator",
+    "UsageRatezone",
+    "UsageRecord",
+    "UsageSim",
+    "UsageTariff",
+    "UsageVolume",
+    "WebhookDestination",
 ]

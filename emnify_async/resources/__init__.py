@@ -2,6 +2,7 @@
 
 from .endpoints import AsyncEndpoints
 from .events import AsyncEvents
+from .integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
 from .operators import AsyncOperators
 from .organisations import AsyncOrganisations
 from .sim_batches import AsyncSimBatches
@@ -9,6 +10,9 @@ from .sims import AsyncSims
 from .tariffs import AsyncTariffs
 
 __all__ = [
+    "AsyncApiCallbacks",
+    "AsyncApiSecrets",
+    "AsyncDataStreams",
     "AsyncEndpoints",
     "AsyncEvents",
     "AsyncOperators",
