@@ -318,7 +318,8 @@ class AsyncApiSecrets(AsyncResource):
 
         Args:
             purpose: Free-text purpose.
-            secret: The signing key; by default a random one (32 bytes from `secrets`).
+            secret: The signing key; by default a random one of 64 characters (48 bytes from
+                `secrets`: long enough for HS512, whose key should be at least 64 bytes).
 
         Returns:
             The new id and the secret's value (masked; `.secret.reveal()` gives it), to
@@ -327,7 +328,7 @@ class AsyncApiSecrets(AsyncResource):
         Raises:
             InputError: The secret is empty or has surrounding blanks (nothing is sent).
         """
-        value = secrets.token_urlsafe(32) if secret is None else secret
+        value = secrets.token_urlsafe(48) if secret is None else secret
         new_id = await self._created(ops.CREATE_SECRET, secret=value, purpose=purpose)
         plain = value.reveal() if isinstance(value, CallbackSecretValue) else value
         shown = None if isinstance(purpose, NotGiven) else purpose
