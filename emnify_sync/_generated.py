@@ -1694,7 +1694,8 @@ class ApiSecrets:
 
         Args:
             purpose: Free-text purpose.
-            secret: The signing key; by default a random one (32 bytes from `secrets`).
+            secret: The signing key; by default a random one of 64 characters (48 bytes from
+                `secrets`: long enough for HS512, whose key should be at least 64 bytes).
 
         Returns:
             The new id and the secret's value (masked; `.secret.reveal()` gives it), to

@@ -103,7 +103,10 @@ class TestParseDataStream:
             (b"\xff\xfe", "not UTF-8"),
             (b"42", "not an object or array"),
             (b"[1]", r"record \[0\] is a int"),
-            (b'[{"id": 1, "event_type": {"id": 5}}, {"id": "x", "event_type": {}}]', r"record \[1\]: Event.id"),
+            (
+                b'[{"id": 1, "event_type": {"id": 5}}, {"id": "x", "event_type": {}}]',
+                r"record \[1\]: Event.id",
+            ),
             (b'{"id": 1, "traffic_type": {"id": 5}, "volume": "lots"}', "volume"),
         ],
     )
