@@ -401,3 +401,24 @@ class TestApiSecrets:
         assert value != CallbackSecretValue("other")
         with pytest.raises(TypeError):
             pickle.dumps(value)
+
+
+def test_the_sync_facade() -> None:
+    """The blocking twins: lookups, a stream's life, a secret masked the same way."""
+    import emnify_sync
+    from emnify_async.testing import EmulatorConfig
+
+    from ..conftest import ThreadedEmulator
+
+    with (
+        ThreadedEmulator(EmulatorConfig(sims=10)) as emu,
+        emnify_sync.Emnify(
+            emu.application_token, base_url=emu.base_url, retry=FAST_RETRY
+        ) as client,
+    ):
+        assert [t.id for t in client.data_streams.types()] == [1, 2]
+        stream_id = client.data_streams.create(data_stream_type=1, destination=HOOK)
+        assert client.data_streams.get(stream_id).id == stream_id
+        created = client.api_secrets.create(purpose="sync")
+        assert created.secret.reveal() not in repr(created)
+        assert [c.id for c in client.api_callbacks.list()] == [2, 3]
