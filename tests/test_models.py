@@ -519,8 +519,10 @@ class TestPackage:
 
         assert sorted(models.__all__) == models.__all__
         submodules = {
+            "destinations",
             "endpoints",
             "events",
+            "integrations",
             "operators",
             "organisations",
             "sim_batches",
@@ -528,5 +530,6 @@ class TestPackage:
             "sms",
             "stats",
             "tariffs",
+            "webhooks",
         }
         assert submodules == public - exported
