@@ -70,9 +70,13 @@ class AsyncDataStreams(AsyncResource):
     then answered from memory; pass `refresh=True` to fetch them again.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._lookups = _Lookups()
+    @property
+    def _lookups(self) -> _Lookups:
+        # Made on first use (not in __init__): one cache per resource, so per client.
+        cache: _Lookups | None = self.__dict__.get("_lookup_cache")
+        if cache is None:
+            cache = self.__dict__["_lookup_cache"] = _Lookups()
+        return cache
 
     def list(self) -> AsyncPager[DataStream]:
         """Your organisation's data streams, with their status (GET /api/v2/data_stream).
