@@ -33,6 +33,9 @@ from ._retry import RetryPolicy
 from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
+    AsyncApiCallbacks,
+    AsyncApiSecrets,
+    AsyncDataStreams,
     AsyncDns,
     AsyncEndpoints,
     AsyncEvents,
@@ -206,6 +209,21 @@ class AsyncEmnify:
     def dns(self) -> AsyncDns:
         """DNS configurations for service profiles: list, create, delete."""
         return AsyncDns(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def data_streams(self) -> AsyncDataStreams:
+        """Data Streamer v2: stream usage or event records to your cloud or webhook."""
+        return AsyncDataStreams(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def api_callbacks(self) -> AsyncApiCallbacks:
+        """API callback URLs, where emnify posts MO SMS and delivery receipts."""
+        return AsyncApiCallbacks(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def api_secrets(self) -> AsyncApiSecrets:
+        """API secrets, the keys emnify signs its callback requests with."""
+        return AsyncApiSecrets(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 The emnify API is loose about types, so structuring accepts:
 
-* numbers as strings (``"29.166235"``, ``"5"``) for ``int`` and ``float`` fields;
+* numbers as strings (``"29.166235"``, ``"5"``) for ``int``, ``float`` and ``Decimal`` fields
+  (a float becomes the ``Decimal`` of its shortest repr, never its binary expansion);
 * ``true``/``false``, ``0``/``1`` and their string forms for ``bool`` fields;
 * timestamps as ``2019-08-01T11:49:46.000+0000``, ``2020-03-01T12:07:09.000Z`` or
   ``2014-10-20 00:00:00`` (naive means UTC); every ``datetime`` comes back aware, in UTC;
@@ -20,6 +21,7 @@ model, the field and the value.
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import re
 import sys
 import types
@@ -88,6 +90,19 @@ def _to_float(value: Any) -> float:
     if isinstance(value, (int, float, str)) and not isinstance(value, bool):
         return float(value)
     raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _to_decimal(value: Any) -> decimal.Decimal:
+    """Coerce a number or a numeric string to a finite ``Decimal`` (floats by their repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, decimal.Decimal)):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    try:
+        number = decimal.Decimal(repr(value) if isinstance(value, float) else value)
+    except decimal.InvalidOperation:
+        raise ValueError(f"expected a number, got {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
 
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
@@ -442,6 +457,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(
         float, lambda v, cls: _to_float(v) if cls is float else cls(_to_float(v))
     )
+    conv.register_structure_hook(decimal.Decimal, lambda v, _: _to_decimal(v))
     conv.register_structure_hook(bool, lambda v, _: _to_bool(v))
     conv.register_structure_hook(str, lambda v, cls: _to_str(v) if cls is str else cls(v))
     conv.register_structure_hook(_dt.datetime, lambda v, _: parse_datetime(v))

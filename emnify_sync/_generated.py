@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -14,6 +15,7 @@ from emnify_async import (
     NOT_GIVEN,
     AsyncEmnify,
     DateLike,
+    Destination,
     EventHook,
     IdLike,
     OnResult,
@@ -29,6 +31,15 @@ from emnify_async._types import NotGiven
 from emnify_async.models._common import SimStatusId, Status
 from emnify_async.models.endpoints import Balance, Connectivity, ConnectivityInfo, Endpoint, Quota
 from emnify_async.models.events import Event
+from emnify_async.models.integrations import (
+    ApiCallback,
+    ApiSecret,
+    CallbackSecretValue,
+    DataStream,
+    DataStreamFilter,
+    DataStreamFilterField,
+    NewApiSecret,
+)
 from emnify_async.models.operators import Operator
 from emnify_async.models.organisations import (
     InclusiveVolume,
@@ -52,6 +63,7 @@ from emnify_async.resources._legacy import (
 from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
 from emnify_async.resources.events import AsyncEvents
+from emnify_async.resources.integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
 from emnify_async.resources.operators import AsyncOperators
 from emnify_async.resources.organisations import AsyncOrganisations
 from emnify_async.resources.service_profiles import AsyncServiceProfiles
@@ -63,6 +75,9 @@ from emnify_async.resources.tariffs import AsyncTariffs
 from ._bridge import ClientHandle, Pager
 
 __all__ = [
+    "ApiCallbacks",
+    "ApiSecrets",
+    "DataStreams",
     "Dns",
     "Emnify",
     "Endpoints",
@@ -1790,6 +1805,300 @@ class Dns:
         return self._handle.run(lambda client: self._area(client).delete(dns_id))
 
 
+class DataStreams:
+    """Data Streamer v2: stream usage or event records to your cloud or webhook.
+
+    The lookups (`statuses()`, `types()`, `filter_fields()`) are fetched once per client and
+    then answered from memory; pass `refresh=True` to fetch them again."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncDataStreams]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[DataStream]:
+        """Your organisation's data streams, with their status (GET /api/v2/data_stream).
+
+        operationId: ListDataStreamerV2s. Not paged: iterate the pager, or call `.to_list()` for the
+        list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(
+        self,
+        *,
+        data_stream_type: IdLike,
+        destination: Destination | Mapping[str, Any],
+        name: str | NotGiven = NOT_GIVEN,
+        filters: Mapping[str, Any]
+        | Sequence[DataStreamFilter | Mapping[str, Any]]
+        | NotGiven = NOT_GIVEN,
+        relation_resolution: IdLike | NotGiven = NOT_GIVEN,
+    ) -> str:
+        """Create a data stream (POST /api/v2/data_stream).
+
+        operationId: CreateDataStreamer. `client.data_streams.create(data_stream_type=2,
+        destination=WebhookDestination(url="https://example.com/emnify", size=100),
+        filters={"alert": True})`.
+
+        Args:
+            data_stream_type: 1 usage or 2 events (`DataStreamTypeId`).
+            destination: A destination (`WebhookDestination`, `KinesisDestination`,
+                `S3Destination`, `KeenIODestination`, `DatadogDestination`,
+                `EventHubsDestination`, `PubSubDestination`) or the API's mapping.
+            name: Descriptive name.
+            filters: Event streams only: `{"event_type_id": [1, 2, 3]}`, `{"alert": True}`.
+            relation_resolution: Whose records: 1 own, 3 both (as emnify's examples show).
+
+        Returns:
+            The new stream's id (a string, from the `Location` header).
+
+        Raises:
+            InputError: A value is invalid, or a usage stream has filters (nothing is sent).
+            UnprocessableEntityError: The API refused the configuration.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                data_stream_type=data_stream_type,
+                destination=destination,
+                name=name,
+                filters=filters,
+                relation_resolution=relation_resolution,
+            )
+        )
+
+    def get(self, data_stream_id: str) -> DataStream:
+        """One data stream and its status (GET /api/v2/data_stream/{data_stream_id}).
+
+        operationId: GetDataStreamerByIdV2.
+
+        Raises:
+            InputError: The id is malformed (nothing is sent).
+            NotFoundError: No such stream of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(data_stream_id))
+
+    def update(
+        self,
+        data_stream_id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        destination: Destination | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        filters: Mapping[str, Any]
+        | Sequence[DataStreamFilter | Mapping[str, Any]]
+        | NotGiven = NOT_GIVEN,
+        status: IdLike | NotGiven = NOT_GIVEN,
+        data_stream_type: IdLike | NotGiven = NOT_GIVEN,
+        relation_resolution: IdLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a data stream (PATCH /api/v2/data_stream/{data_stream_id}).
+
+        operationId: PatchV2DataStream. Only the fields passed are sent; the API accepts the
+        change (202) and applies it shortly after. `status=DataStreamStatusId.PAUSED` pauses
+        the stream (emnify keeps its records up to 7 days), `RUNNING` resumes it;
+        `filters={}` removes every filter.
+
+        Args:
+            data_stream_id: The stream.
+            name: Descriptive name.
+            destination: A new destination (see `create()`).
+            filters: New filters (event streams only); `{}` for none.
+            status: 1 running or 2 paused (`DataStreamStatusId`).
+            data_stream_type: 1 usage or 2 events.
+            relation_resolution: Whose records: 1 own, 3 both.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such stream of your organisation.
+            UnprocessableEntityError: The API refused the change.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                data_stream_id,
+                name=name,
+                destination=destination,
+                filters=filters,
+                status=status,
+                data_stream_type=data_stream_type,
+                relation_resolution=relation_resolution,
+            )
+        )
+
+    def delete(self, data_stream_id: str) -> None:
+        """Delete a data stream (DELETE /api/v2/data_stream/{data_stream_id}).
+
+        operationId: DeleteDataStreamerV2.
+
+        Raises:
+            InputError: The id is malformed (nothing is sent).
+            NotFoundError: No such stream of your organisation.
+            ConflictError: The stream cannot be deleted in its current state.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(data_stream_id))
+
+    def restart(self, data_stream_id: str) -> None:
+        """Restart a data stream, e.g. one in error after its destination was unreachable.
+
+        POST /api/v2/data_stream/{data_stream_id}/restart (DataStreamerV2ByIdRestart). The
+        stream is pending, then running again; a misconfigured one fails again.
+
+        Raises:
+            InputError: The id is malformed (nothing is sent).
+            NotFoundError: No such stream of your organisation.
+            ConflictError: The stream cannot be restarted in its current state (paused:
+                resume it with `update(status=1)`).
+        """
+        return self._handle.run(lambda client: self._area(client).restart(data_stream_id))
+
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
+        """The data stream statuses (GET /api/v2/data_stream/status; GetDataStreamerStatuses).
+
+        Fetched once per client, then answered from memory.
+
+        Args:
+            refresh: Fetch them again.
+        """
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
+
+    def types(self, *, refresh: bool = False) -> builtins.list[Status]:
+        """The data stream types (GET /api/v2/data_stream/type; GetDataStreamerDataStreamType).
+
+        Fetched once per client, then answered from memory.
+
+        Args:
+            refresh: Fetch them again.
+        """
+        return self._handle.run(lambda client: self._area(client).types(refresh=refresh))
+
+    def filter_fields(self, *, refresh: bool = False) -> builtins.list[DataStreamFilterField]:
+        """The fields event streams can filter on (GET /api/v2/data_stream/filter_field_type).
+
+        operationId: GetDataStreamerEnumFilterFieldType. Fetched once per client, then
+        answered from memory.
+
+        Args:
+            refresh: Fetch them again.
+        """
+        return self._handle.run(lambda client: self._area(client).filter_fields(refresh=refresh))
+
+
+class ApiCallbacks:
+    """API callback URLs: where emnify posts MO SMS and delivery receipts.
+
+    A callback takes effect once a service profile names it (`api_callback`), with an
+    `api_secret` to have its requests signed."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncApiCallbacks]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[ApiCallback]:
+        """Your organisation's callback URLs (GET /api/v1/api_callback; GetAPICallbackURLs).
+
+        Not paged: iterate the pager, or call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(self, *, url: str, purpose: str | NotGiven = NOT_GIVEN) -> int:
+        """Create a callback URL (POST /api/v1/api_callback; CreateCallbackURL).
+
+        Args:
+            url: An absolute `https://` (or `http://`) URL of your receiver.
+            purpose: Free-text purpose.
+
+        Returns:
+            The new callback's id (from the `Location` header).
+
+        Raises:
+            InputError: The URL is not an absolute http(s) URL (nothing is sent).
+            UnprocessableEntityError: The API refused it.
+        """
+        return self._handle.run(lambda client: self._area(client).create(url=url, purpose=purpose))
+
+    def get(self, api_callback_id: int) -> ApiCallback:
+        """One callback URL (GET /api/v1/api_callback/{api_callback_id}; GetCallbackURLbyID).
+
+        Raises:
+            NotFoundError: No such callback of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(api_callback_id))
+
+    def delete(self, api_callback_id: int) -> None:
+        """Delete a callback URL (DELETE /api/v1/api_callback/{api_callback_id}).
+
+        operationId: DeleteCallbackURL.
+
+        Raises:
+            NotFoundError: No such callback of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(api_callback_id))
+
+
+class ApiSecrets:
+    """API secrets: the keys emnify signs its callback requests' JWTs with.
+
+    The API never returns a secret's value: keep the one `create()` returns."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncApiSecrets]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[ApiSecret]:
+        """Your organisation's secrets, without their values (GET /api/v1/api_secret).
+
+        operationId: GetAPICallbackSecret. Not paged: iterate the pager, or call `.to_list()` for
+        the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(
+        self,
+        *,
+        purpose: str | NotGiven = NOT_GIVEN,
+        secret: str | CallbackSecretValue | None = None,
+    ) -> NewApiSecret:
+        """Create a secret (POST /api/v1/api_secret; CreateCallbackSecret).
+
+        Args:
+            purpose: Free-text purpose.
+            secret: The signing key; by default a random one of 64 characters (48 bytes from
+                `secrets`: long enough for HS512, whose key should be at least 64 bytes).
+
+        Returns:
+            The new id and the secret's value (masked; `.secret.reveal()` gives it), to
+            verify callbacks with `emnify_async.webhooks.verify_callback_token`.
+
+        Raises:
+            InputError: The secret is empty or has surrounding blanks (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(purpose=purpose, secret=secret)
+        )
+
+    def get(self, api_secret_id: int) -> ApiSecret:
+        """One secret, without its value (GET /api/v1/api_secret/{api_secret_id}).
+
+        operationId: GetCallbackSecretbyID.
+
+        Raises:
+            NotFoundError: No such secret of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(api_secret_id))
+
+    def delete(self, api_secret_id: int) -> None:
+        """Delete a secret (DELETE /api/v1/api_secret/{api_secret_id}; DeleteCallbackSecret).
+
+        Raises:
+            NotFoundError: No such secret of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(api_secret_id))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -1931,6 +2240,21 @@ class Emnify:
     def dns(self) -> Dns:
         """DNS configurations for service profiles: list, create, delete."""
         return Dns(self._handle, lambda client: client.dns)
+
+    @functools.cached_property
+    def data_streams(self) -> DataStreams:
+        """Data Streamer v2: stream usage or event records to your cloud or webhook."""
+        return DataStreams(self._handle, lambda client: client.data_streams)
+
+    @functools.cached_property
+    def api_callbacks(self) -> ApiCallbacks:
+        """API callback URLs, where emnify posts MO SMS and delivery receipts."""
+        return ApiCallbacks(self._handle, lambda client: client.api_callbacks)
+
+    @functools.cached_property
+    def api_secrets(self) -> ApiSecrets:
+        """API secrets, the keys emnify signs its callback requests with."""
+        return ApiSecrets(self._handle, lambda client: client.api_secrets)
 
     @property
     def base_url(self) -> str:

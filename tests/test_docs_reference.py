@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK = ROOT / "docs" / "hooks" / "api_reference.py"
-PUBLIC = ("emnify_async", "emnify_sync", "emnify_async.testing")
+PUBLIC = ("emnify_async", "emnify_sync", "emnify_async.webhooks", "emnify_async.testing")
 
 
 def _hook() -> ModuleType:

@@ -519,8 +519,10 @@ class TestPackage:
 
         assert sorted(models.__all__) == models.__all__
         submodules = {
+            "destinations",
             "endpoints",
             "events",
+            "integrations",
             "operators",
             "organisations",
             "service_profiles",
@@ -530,5 +532,6 @@ class TestPackage:
             "sms",
             "stats",
             "tariffs",
+            "webhooks",
         }
         assert submodules == public - exported

@@ -3,8 +3,8 @@
 Every error path runs with DEBUG logging on the `emnify`, `aiohttp` and `asyncio` loggers (and
 asyncio's debug mode). Then logs, `str`/`repr` of clients and models, and every exception
 (`str`, `repr`, `args`, the whole cause/context chain, nested errors, formatted tracebacks)
-are searched for the application token, the password, its SHA-1, every JWT issued and the
-refresh token.
+are searched for the application token, the password, its SHA-1, every JWT issued, the
+refresh token, every API callback secret sent and the callback tokens signed with them.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ import pytest
 
 import emnify_sync
 from emnify_async import AsyncEmnify, EmnifyError, RetryPolicy, SimStatusId
-from emnify_async.testing import Emulator, EmulatorConfig
+from emnify_async.testing import Emulator, EmulatorConfig, sign_callback_token
 from emnify_async.testing._keys import AUTH
+from emnify_async.webhooks import verify_callback_token
 
 from .conftest import ThreadedEmulator
 from .fakes import make_jwt
@@ -108,7 +109,8 @@ class Secrets:
         authenticator._mint = recording  # type: ignore[method-assign]
 
     def learn(self, client: AsyncEmnify, emulator: Emulator | None = None) -> None:
-        """Add the tokens the client holds and every bearer token the emulator saw."""
+        """Add the tokens the client holds, every bearer token the emulator saw and every API
+        secret sent to it (also those whose answer was lost)."""
         auth = client._transport._auth
         self.values |= {t for t in (auth._token, auth._refresh_token) if t}
         if emulator is not None:
@@ -116,6 +118,8 @@ class Secrets:
                 header = request.headers.get("Authorization", "")
                 if header.startswith("Bearer "):
                     self.values.add(header.removeprefix("Bearer "))
+                if request.path == "/api/v1/api_secret" and request.body:
+                    self.values.add(json.loads(request.body)["secret"])
 
     def assert_absent(self, text: str, where: str) -> None:
         for secret in self.values:
@@ -248,11 +252,43 @@ async def malformed_response(emu: Emulator, secrets: Secrets) -> list[BaseExcept
         await server.wait_closed()
 
 
+async def api_secret_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
+    """Creating callback secrets fails in every way; verifying callbacks with one fails too."""
+    errors: list[BaseException] = []
+    given = "callback-secret-" + "q" * 48
+    async with _client(emu, max_retries=0) as client:  # one attempt: one fault each
+        emu.inject("POST", "/api/v1/api_secret", status=503)
+        errors.append(await _raised(client.api_secrets.create(secret=given)))
+        emu.inject("POST", "/api/v1/api_secret", action="reset")
+        errors.append(await _raised(client.api_secrets.create(purpose="generated")))
+        emu.inject("POST", "/api/v1/api_secret", status=201, body=b"")  # no Location
+        errors.append(await _raised(client.api_secrets.create(purpose="lost")))
+        emu.inject("POST", "/api/v1/api_secret", status=422, action="replace")
+        errors.append(await _raised(client.api_secrets.create(purpose="refused")))
+        created = await client.api_secrets.create(purpose="kept")
+        secrets.learn(client, emu)
+    key = created.secret
+    for token in (
+        sign_callback_token("not-" + key.reveal()),
+        sign_callback_token(key.reveal(), algorithm="none"),
+        sign_callback_token(key.reveal(), issued_at=1.0),  # expired long ago
+        sign_callback_token(key.reveal())[:-4],  # a forged signature
+    ):
+        secrets.values.add(token)
+        try:
+            verify_callback_token(f"Bearer {token}", key)
+        except EmnifyError as exc:
+            errors.append(exc)
+    logging.getLogger("emnify").debug("created %r, %s", created, created.secret)
+    return errors
+
+
 SCENARIOS: list[Any] = [
     pytest.param(app_token_errors, id="app-token"),
     pytest.param(login_errors, id="login"),
     pytest.param(user_errors, id="user"),
     pytest.param(malformed_response, id="aiohttp-error-with-headers"),
+    pytest.param(api_secret_errors, id="api-secrets"),
 ]
 
 
@@ -292,6 +328,21 @@ async def test_no_secret_in_reprs_of_clients_and_credentials(
             secrets.learn(client, emnify_emulator)
             after = "\n".join(f"{obj!r} {obj!s}" for obj in [*shown, sim])
         secrets.assert_absent(before + after, "a repr")
+
+
+async def test_no_api_secret_in_reprs_of_created_secrets(emnify_emulator: Emulator) -> None:
+    """A created API secret shows masked in its model, its value's repr and str, and the
+    models of the secret the API lists."""
+    secrets = Secrets(emnify_emulator)
+    async with _client(emnify_emulator) as client:
+        created = await client.api_secrets.create(purpose="shown")
+        given = await client.api_secrets.create(secret="my-own-secret-" + "w" * 50)
+        listed = await client.api_secrets.list()
+        secrets.learn(client, emnify_emulator)
+    shown = [created, created.secret, given, given.secret, listed]
+
+    assert created.secret.reveal() in secrets.values
+    secrets.assert_absent("\n".join(f"{obj!r} {obj!s} {obj}" for obj in shown), "a repr")
 
 
 def test_no_secret_in_sync_errors_and_reprs(logs: Capture) -> None:

@@ -95,6 +95,13 @@ def pages() -> list[Page]:
             "emnify_sync",
         ),
         Page(
+            "reference/webhooks.md",
+            "emnify_async.webhooks",
+            "Receiving what emnify pushes: Data Streamer records and MO SMS callbacks, parsed; "
+            "callback tokens verified (see the [webhooks guide](../guides/webhooks.md)).",
+            "emnify_async.webhooks",
+        ),
+        Page(
             "reference/testing.md",
             "emnify_async.testing",
             "The emulator of the emnify API, for your tests and demos "

@@ -12,6 +12,7 @@ from . import (
     dns,
     endpoints,
     events,
+    integrations,
     operators,
     organisations,
     service_profiles,
@@ -44,5 +45,6 @@ ALL = _declared(
     service_profiles,
     services,
     dns,
+    integrations,
 )
 """Every operation declared, in module order."""

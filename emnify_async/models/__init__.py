@@ -11,6 +11,16 @@ from ._common import (
     Status,
     TrafficType,
 )
+from .destinations import (
+    DatadogDestination,
+    Destination,
+    EventHubsDestination,
+    KeenIODestination,
+    KinesisDestination,
+    PubSubDestination,
+    S3Destination,
+    WebhookDestination,
+)
 from .endpoints import (
     Balance,
     Connectivity,
@@ -27,6 +37,18 @@ from .endpoints import (
     RuntimeData,
 )
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .integrations import (
+    ApiCallback,
+    ApiSecret,
+    CallbackSecretValue,
+    DataStream,
+    DataStreamDestination,
+    DataStreamFilter,
+    DataStreamFilterField,
+    DataStreamStatusId,
+    DataStreamTypeId,
+    NewApiSecret,
+)
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
@@ -62,10 +84,24 @@ from .stats import (
     TrafficStats,
 )
 from .tariffs import DataSize, PdpContextDefinition, Tariff
+from .webhooks import (
+    MoSms,
+    UnknownRecord,
+    UsageEndpoint,
+    UsageOperator,
+    UsageRatezone,
+    UsageRecord,
+    UsageSim,
+    UsageTariff,
+    UsageVolume,
+)
 
 __all__ = [
+    "ApiCallback",
+    "ApiSecret",
     "Balance",
     "BreakoutRegion",
+    "CallbackSecretValue",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -75,6 +111,14 @@ __all__ = [
     "DailyStats",
     "DailyUsage",
     "DataSize",
+    "DataStream",
+    "DataStreamDestination",
+    "DataStreamFilter",
+    "DataStreamFilterField",
+    "DataStreamStatusId",
+    "DataStreamTypeId",
+    "DatadogDestination",
+    "Destination",
     "DnsConfig",
     "Endpoint",
     "EndpointSim",
@@ -82,6 +126,7 @@ __all__ = [
     "EndpointStatusId",
     "Event",
     "EventEndpoint",
+    "EventHubsDestination",
     "EventImsi",
     "EventSim",
     "EventSource",
@@ -94,9 +139,13 @@ __all__ = [
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
+    "KeenIODestination",
+    "KinesisDestination",
     "Manufacturer",
+    "MoSms",
     "MonthlyTraffic",
     "NamedRef",
+    "NewApiSecret",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -107,10 +156,12 @@ __all__ = [
     "PdpContext",
     "PdpContextDefinition",
     "PrepaidBalance",
+    "PubSubDestination",
     "Quota",
     "QuotaAction",
     "Ratezone",
     "RuntimeData",
+    "S3Destination",
     "Service",
     "ServiceProfile",
     "ServiceProfileCallback",
@@ -130,4 +181,13 @@ __all__ = [
     "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
+    "UnknownRecord",
+    "UsageEndpoint",
+    "UsageOperator",
+    "UsageRatezone",
+    "UsageRecord",
+    "UsageSim",
+    "UsageTariff",
+    "UsageVolume",
+    "WebhookDestination",
 ]

@@ -3,6 +3,7 @@
 from .dns import AsyncDns
 from .endpoints import AsyncEndpoints
 from .events import AsyncEvents
+from .integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
 from .operators import AsyncOperators
 from .organisations import AsyncOrganisations
 from .service_profiles import AsyncServiceProfiles
@@ -12,6 +13,9 @@ from .sims import AsyncSims
 from .tariffs import AsyncTariffs
 
 __all__ = [
+    "AsyncApiCallbacks",
+    "AsyncApiSecrets",
+    "AsyncDataStreams",
     "AsyncDns",
     "AsyncEndpoints",
     "AsyncEvents",

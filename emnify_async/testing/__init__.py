@@ -13,6 +13,13 @@ from emnify_async.testing._emulator import Emulator
 from emnify_async.testing._faults import ScriptedFault
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._state import EmulatorState
+from emnify_async.testing._webhooks import (
+    sample_event_record,
+    sample_mo_sms,
+    sample_usage_record,
+    sign_callback_token,
+    webhook_body,
+)
 
 __all__ = [
     "Emulator",
@@ -23,4 +30,9 @@ __all__ = [
     "RecordedRequest",
     "ScriptedFault",
     "create_app",
+    "sample_event_record",
+    "sample_mo_sms",
+    "sample_usage_record",
+    "sign_callback_token",
+    "webhook_body",
 ]

@@ -32,6 +32,7 @@ from emnify_async.testing._routes import (
     endpoints,
     events,
     inclusive_volumes,
+    integrations,
     operators,
     org_stats,
     organisations,
@@ -66,6 +67,7 @@ ROUTE_MODULES = (
     operators,
     service_profiles,
     services,
+    integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

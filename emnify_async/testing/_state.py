@@ -20,6 +20,7 @@ from emnify_async.testing._stores.dns import DnsConfigs
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
 from emnify_async.testing._stores.endpoints import EndpointStore
 from emnify_async.testing._stores.events import EventFeed, EventStore
+from emnify_async.testing._stores.integrations import Integrations
 from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
@@ -33,9 +34,10 @@ class EmulatorState:
 
     ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
     ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
-    ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) are the
-    stores; ``links`` holds the relations between areas; ``pages`` caches serialized list pages
-    until the next write of any store; ``clock`` is the emulator's time. The methods at the
+    ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) and
+    ``integrations`` (data streams, API callbacks and secrets) are the stores; ``links`` holds
+    the relations between areas; ``pages`` caches serialized list pages until the next write of
+    any store; ``clock`` is the emulator's time. The methods at the
     end are shortcuts for tests (``emu.state.sim(5)``).
     """
 
@@ -81,6 +83,8 @@ class EmulatorState:
         self.sms = SmsStore(seed, self.endpoints, self.connectivity, clock, self.changed)
         self.device_settings = DeviceSettings(clock, self.changed)
         self.endpoints.dependents += [self.connectivity, self.sms, self.device_settings]
+        self.integrations = Integrations(seed, root, clock, self.changed)
+        """Data streams, API callback URLs and API secrets."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

@@ -37,6 +37,9 @@ SAMPLES = {
     "service_id": ["38"],
     "limit_id": ["111"],
     "dns_id": ["1"],
+    "data_stream_id": ["a1b2c3d4"],
+    "api_callback_id": ["2"],
+    "api_secret_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

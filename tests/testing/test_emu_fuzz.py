@@ -122,6 +122,9 @@ def _valid(server: Server, name: str) -> str:
         "service_id": "38",
         "limit_id": "234",
         "dns_id": "2",
+        "data_stream_id": "689d97ba",
+        "api_callback_id": "2",
+        "api_secret_id": "1",
     }
     return values[name]
 

@@ -1,0 +1,191 @@
+"""Integration models: API callbacks and secrets (``/api/v1/api_callback``,
+``/api/v1/api_secret``) and Data Streamer v2 (``/api/v2/data_stream``)."""
+
+import datetime
+import enum
+import hmac
+from typing import Any
+
+import attrs
+
+from ._common import Status
+
+__all__ = [
+    "ApiCallback",
+    "ApiSecret",
+    "CallbackSecretValue",
+    "DataStream",
+    "DataStreamDestination",
+    "DataStreamFilter",
+    "DataStreamFilterField",
+    "DataStreamStatusId",
+    "DataStreamTypeId",
+    "NewApiSecret",
+]
+
+_MASK = "********"
+# Keys of destination credentials that are secrets (API keys, write keys, connection strings
+# with an access key, custom headers that usually carry `Authorization`).
+SECRET_CREDENTIALS = frozenset({"api_key", "write_key", "connection_string", "headers"})
+
+
+class CallbackSecretValue:
+    """The value of an API callback secret: masked in `repr` and `str`; `reveal()` gives it.
+
+    emnify signs the JWT of every callback request with it (see `emnify_async.webhooks`).
+    Equality is checked in constant time; it is not hashable.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError("a secret value is a string")
+        self._value = value
+
+    def reveal(self) -> str:
+        """The secret itself, for signing keys and storage in a vault."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"CallbackSecretValue('{_MASK}')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CallbackSecretValue):
+            return NotImplemented
+        return hmac.compare_digest(self._value.encode(), other._value.encode())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a secret value is not pickled (store reveal() in a vault instead)")
+
+
+class DataStreamStatusId(enum.IntEnum):
+    """Data stream statuses, as listed by ``GET /api/v2/data_stream/status``."""
+
+    RUNNING = 1
+    PAUSED = 2
+    """Not sending; data is kept for up to 7 days and sent on resuming."""
+    ERROR = 3
+    """Misconfigured, or retries exhausted: `restart()` it."""
+    PENDING = 4
+    """Not initialised yet (briefly, after creation or a restart)."""
+
+
+class DataStreamTypeId(enum.IntEnum):
+    """Data stream types, as listed by ``GET /api/v2/data_stream/type``."""
+
+    USAGE = 1
+    EVENTS = 2
+
+
+@attrs.frozen(kw_only=True)
+class ApiCallback:
+    """A callback URL emnify sends MO SMS and delivery receipts to (via a service profile)."""
+
+    id: int
+    """Callback id (referenced by service profiles as ``api_callback``)."""
+    url: str | None = None
+    """Where emnify sends the requests."""
+    purpose: str | None = None
+    """Free-text purpose."""
+    created: datetime.datetime | None = None
+    """When it was created (UTC)."""
+    organisation_id: int | None = None
+    """The owning organisation."""
+
+
+@attrs.frozen(kw_only=True)
+class ApiSecret:
+    """An API callback secret; the API never returns its value."""
+
+    id: int
+    """Secret id (referenced by service profiles as ``api_secret``)."""
+    purpose: str | None = None
+    """Free-text purpose."""
+    organisation_id: int | None = None
+    """The owning organisation."""
+
+
+def _masked(value: Any) -> str:
+    return repr(value if isinstance(value, CallbackSecretValue) else _MASK)
+
+
+@attrs.frozen(kw_only=True)
+class NewApiSecret:
+    """A secret just created: its id, and its value (masked; `secret.reveal()` gives it)."""
+
+    id: int
+    """Secret id (from the `Location` header)."""
+    secret: CallbackSecretValue = attrs.field(repr=_masked)
+    """The signing key of the callbacks' JWTs; store `secret.reveal()` in your receiver."""
+    purpose: str | None = None
+    """Free-text purpose, as sent."""
+
+
+def mask_credentials(credentials: Any) -> str:
+    """The repr of destination credentials with their secret values masked."""
+    if not isinstance(credentials, dict):
+        return repr(credentials)
+    shown = {
+        key: (_MASK if key in SECRET_CREDENTIALS and value else value)
+        for key, value in credentials.items()
+    }
+    return repr(shown)
+
+
+@attrs.frozen(kw_only=True)
+class DataStreamDestination:
+    """Where a data stream sends its records."""
+
+    connection_type: str | None = None
+    """``AwsKinesis``, ``S3``, ``RestAPI``, ``KeenIO``, ``Datadog``, ``EventHubs``,
+    ``PubSub``..."""
+    format: str | None = None
+    """``Json`` or ``Csv``."""
+    credentials: dict[str, Any] | None = attrs.field(default=None, repr=mask_credentials)
+    """The destination's settings as the API returns them (emnify masks some secrets; the
+    repr masks keys, write keys, connection strings and headers)."""
+
+
+@attrs.frozen(kw_only=True)
+class DataStreamFilter:
+    """A filter of an event stream: which records are sent."""
+
+    field: str | None = None
+    """``event_type_id`` or ``alert``."""
+    value: Any = None
+    """The values to keep: event type ids, or ``true`` for alerts only."""
+
+
+@attrs.frozen(kw_only=True)
+class DataStream:
+    """A Data Streamer v2 configuration, with its status."""
+
+    id: str
+    """Stream id, e.g. ``"a1b2c3d4"`` (a string, unlike most emnify ids)."""
+    name: str | None = None
+    """Descriptive name."""
+    data_stream_type: Status | None = None
+    """1 Usage or 2 Events (`DataStreamTypeId`)."""
+    destination: DataStreamDestination | None = None
+    """Where records go."""
+    filters: list[DataStreamFilter] = attrs.field(factory=list)
+    """Filters of an event stream (none: every record)."""
+    relation_resolution: Status | None = None
+    """Whose records are streamed: 1 Own, 3 Both (as the API's examples show)."""
+    status: Status | None = None
+    """1 Running, 2 Paused, 3 Error, 4 Pending (`DataStreamStatusId`)."""
+
+
+@attrs.frozen(kw_only=True)
+class DataStreamFilterField:
+    """A field data streams can filter on (its id is a name, not a number)."""
+
+    id: str
+    """The field, e.g. ``"event_type_id"``."""
+    description: str | None = None
+    """What filtering on it does."""
