@@ -25,6 +25,7 @@ from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
     authenticate,
+    cloud_connect,
     endpoint_connectivity,
     endpoint_settings,
     endpoint_sms,
@@ -32,6 +33,7 @@ from emnify_async.testing._routes import (
     endpoints,
     events,
     inclusive_volumes,
+    lookups,
     operators,
     org_stats,
     organisations,
@@ -62,6 +64,8 @@ ROUTE_MODULES = (
     endpoint_settings,
     events,
     operators,
+    lookups,
+    cloud_connect,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

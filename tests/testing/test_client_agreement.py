@@ -32,6 +32,8 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "cloudconnect_attachment_id": ["75"],
+    "breakout_type_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

@@ -117,6 +117,8 @@ def _valid(server: Server, name: str) -> str:
         "inclusive_volume_id": "1102",
         "tariff_id": "5",
         "bic": next(iter(emu.state.batches)),
+        "cloudconnect_attachment_id": "75",
+        "breakout_type_id": "1",
     }
     return values[name]
 
