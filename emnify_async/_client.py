@@ -33,8 +33,10 @@ from ._retry import RetryPolicy
 from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
+    AsyncCloudConnect,
     AsyncEndpoints,
     AsyncEvents,
+    AsyncLookups,
     AsyncOperators,
     AsyncOrganisations,
     AsyncSimBatches,
@@ -186,6 +188,16 @@ class AsyncEmnify:
     def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def lookups(self) -> AsyncLookups:
+        """Lookups (countries, currencies, RAT types...), cached per client."""
+        return AsyncLookups(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def cloud_connect(self) -> AsyncCloudConnect:
+        """CloudConnect: attachments to your AWS, breakout types, regions, prices."""
+        return AsyncCloudConnect(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

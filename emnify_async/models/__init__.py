@@ -11,6 +11,16 @@ from ._common import (
     Status,
     TrafficType,
 )
+from ._secret import Secret
+from .cloud_connect import (
+    CloudConnectAttachment,
+    CloudConnectPrice,
+    CloudConnectRegion,
+    CloudConnectStatusId,
+    CloudConnectTunnel,
+    CloudConnectTunnelMetrics,
+    CloudConnectTypeId,
+)
 from .endpoints import (
     Balance,
     Connectivity,
@@ -27,6 +37,7 @@ from .endpoints import (
     RuntimeData,
 )
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .lookups import BreakoutRegion
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
@@ -58,6 +69,14 @@ from .tariffs import DataSize, PdpContextDefinition, Tariff
 
 __all__ = [
     "Balance",
+    "BreakoutRegion",
+    "CloudConnectAttachment",
+    "CloudConnectPrice",
+    "CloudConnectRegion",
+    "CloudConnectStatusId",
+    "CloudConnectTunnel",
+    "CloudConnectTunnelMetrics",
+    "CloudConnectTypeId",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -102,6 +121,7 @@ __all__ = [
     "QuotaAction",
     "Ratezone",
     "RuntimeData",
+    "Secret",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
