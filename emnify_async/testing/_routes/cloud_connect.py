@@ -58,10 +58,13 @@ _PSK = re.compile(r"[A-Za-z1-9._][A-Za-z0-9._]{7,63}")
 _MAX_ASN = 4_294_967_294
 _LINK_LOCAL = ipaddress.IPv4Network("169.254.0.0/16")
 TGW_FIELDS = frozenset({"type", "name", "description", "vpc_cidr", "region", "aws_account_id"})
-VPN_FIELDS = frozenset(
-    {"type", "name", "description", "region", "public_ip", "psk", "asn", "on_prem_cidr"}
-    | {"inside_cidr"}
-)
+VPN_FIELDS = TGW_FIELDS - {"vpc_cidr", "aws_account_id"} | {
+    "public_ip",
+    "psk",
+    "asn",
+    "on_prem_cidr",
+    "inside_cidr",
+}
 
 
 # --- reads -------------------------------------------------------------------------------------
