@@ -23,6 +23,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from ._exceptions import InputError
 from ._query import check_bool, check_lookup_id, check_number, encode_date, ref_id
 from ._types import NOT_GIVEN, NotGiven
+from .models import Secret
 
 __all__ = [
     "Midnight",
@@ -202,6 +203,8 @@ def _make_converter() -> cattrs.Converter:
         ),
     )
     conv.register_unstructure_hook(NotGiven, lambda _: None)
+    # Only here, on its way into a request body, is a secret written out.
+    conv.register_unstructure_hook(Secret, lambda secret: secret.get_secret_value())
     conv.register_unstructure_hook_factory(_keyed, lambda cls: _keyed_unstructure(cls, conv))
     return conv
 

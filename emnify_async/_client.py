@@ -35,10 +35,12 @@ from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
     AsyncApiCallbacks,
     AsyncApiSecrets,
+    AsyncCloudConnect,
     AsyncDataStreams,
     AsyncDns,
     AsyncEndpoints,
     AsyncEvents,
+    AsyncLookups,
     AsyncOperators,
     AsyncOrganisations,
     AsyncServiceProfiles,
@@ -224,6 +226,16 @@ class AsyncEmnify:
     def api_secrets(self) -> AsyncApiSecrets:
         """API secrets, the keys emnify signs its callback requests with."""
         return AsyncApiSecrets(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def lookups(self) -> AsyncLookups:
+        """Lookups (countries, currencies, RAT types...), cached per client."""
+        return AsyncLookups(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def cloud_connect(self) -> AsyncCloudConnect:
+        """CloudConnect: attachments to your AWS, breakout types, regions, prices."""
+        return AsyncCloudConnect(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

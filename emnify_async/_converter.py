@@ -37,6 +37,7 @@ from .models import (
     DailyStats,
     HourlyPoint,
     Organisation,
+    Secret,
     SimCounts,
     SimStats,
 )
@@ -462,6 +463,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, lambda v, cls: _to_str(v) if cls is str else cls(v))
     conv.register_structure_hook(_dt.datetime, lambda v, _: parse_datetime(v))
     conv.register_structure_hook(_dt.date, lambda v, _: parse_date(v))
+    conv.register_structure_hook(Secret, lambda v, _: Secret(_to_str(v)))
     conv.register_structure_hook_factory(_is_optional, lambda t: _make_optional_hook(t, conv))
     conv.register_structure_hook_factory(_is_list, lambda t: _make_list_hook(t, conv))
     conv.register_structure_hook(HourlyPoint, _structure_hourly_point)

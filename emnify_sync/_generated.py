@@ -28,18 +28,31 @@ from emnify_async._bulk import BulkResult
 from emnify_async._ratelimit import RateLimits
 from emnify_async._retry import RetryPolicy
 from emnify_async._types import NotGiven
-from emnify_async.models._common import SimStatusId, Status
-from emnify_async.models.endpoints import Balance, Connectivity, ConnectivityInfo, Endpoint, Quota
+from emnify_async.models._common import Country, Currency, SimStatusId, Status
+from emnify_async.models._secret import Secret
+from emnify_async.models.cloud_connect import (
+    CloudConnectAttachment,
+    CloudConnectPrice,
+    CloudConnectRegion,
+)
+from emnify_async.models.endpoints import (
+    Balance,
+    Connectivity,
+    ConnectivityInfo,
+    Endpoint,
+    NamedRef,
+    Quota,
+)
 from emnify_async.models.events import Event
 from emnify_async.models.integrations import (
     ApiCallback,
     ApiSecret,
-    CallbackSecretValue,
     DataStream,
     DataStreamFilter,
     DataStreamFilterField,
     NewApiSecret,
 )
+from emnify_async.models.lookups import BreakoutRegion
 from emnify_async.models.operators import Operator
 from emnify_async.models.organisations import (
     InclusiveVolume,
@@ -53,17 +66,19 @@ from emnify_async.models.sim_batches import SimBatch
 from emnify_async.models.sims import Sim
 from emnify_async.models.sms import Sms
 from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
-from emnify_async.models.tariffs import Tariff
+from emnify_async.models.tariffs import DataSize, Tariff
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
     CREATE_INCLUSIVE_VOLUME,
     UPDATE_TARIFF,
     legacy_arguments,
 )
+from emnify_async.resources.cloud_connect import AsyncCloudConnect
 from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
 from emnify_async.resources.events import AsyncEvents
 from emnify_async.resources.integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
+from emnify_async.resources.lookups import AsyncLookups
 from emnify_async.resources.operators import AsyncOperators
 from emnify_async.resources.organisations import AsyncOrganisations
 from emnify_async.resources.service_profiles import AsyncServiceProfiles
@@ -77,11 +92,13 @@ from ._bridge import ClientHandle, Pager
 __all__ = [
     "ApiCallbacks",
     "ApiSecrets",
+    "CloudConnect",
     "DataStreams",
     "Dns",
     "Emnify",
     "Endpoints",
     "Events",
+    "Lookups",
     "Operators",
     "Organisations",
     "ServiceProfiles",
@@ -1703,14 +1720,15 @@ class ServiceProfiles:
 class Services:
     """The services endpoints may use and the traffic limits a service profile can give them.
 
-    These are lookups: the first call asks the API, later calls answer from the client's cache
-    (shared with its `with_options()` views) until one passes `refresh=True`."""
+    These are lookups, awaited for a plain list like `client.lookups`: the first call asks the
+    API, later calls answer from the client's cache (shared with its `with_options()` views)
+    until one passes `refresh=True`; concurrent first calls share one request."""
 
     def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncServices]) -> None:
         self._handle = handle
         self._area = area
 
-    def list(self, *, refresh: bool = False) -> Pager[Service]:
+    def list(self, *, refresh: bool = False) -> builtins.list[Service]:
         """Every service: data, SMS MT, SMS MO, USSD, voice (GET /api/v1/service; ServiceGet).
 
         Cached per client; `refresh=True` asks the API again.
@@ -1718,9 +1736,11 @@ class Services:
         Raises:
             InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).list(refresh=refresh))
+        return self._handle.run(lambda client: self._area(client).list(refresh=refresh))
 
-    def traffic_limits(self, service_id: IdLike, *, refresh: bool = False) -> Pager[TrafficLimit]:
+    def traffic_limits(
+        self, service_id: IdLike, *, refresh: bool = False
+    ) -> builtins.list[TrafficLimit]:
         """The traffic limits of one service (GET .../{service_id}/traffic_limit).
 
         GET /api/v1/service/{service_id}/traffic_limit (ServiceTrafficLimitByIdGet): the limits
@@ -1735,12 +1755,11 @@ class Services:
             InputError: `service_id` is not a service id (nothing is sent).
             NotFoundError: No such service.
         """
-        return Pager(
-            self._handle,
-            self._area(self._handle.client).traffic_limits(service_id, refresh=refresh),
+        return self._handle.run(
+            lambda client: self._area(client).traffic_limits(service_id, refresh=refresh)
         )
 
-    def all_traffic_limits(self, *, refresh: bool = False) -> Pager[TrafficLimit]:
+    def all_traffic_limits(self, *, refresh: bool = False) -> builtins.list[TrafficLimit]:
         """Every traffic limit, naming its service (GET /api/v1/traffic_limit; TrafficLimitGet).
 
         Cached per client; `refresh=True` asks the API again.
@@ -1748,8 +1767,8 @@ class Services:
         Raises:
             InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(
-            self._handle, self._area(self._handle.client).all_traffic_limits(refresh=refresh)
+        return self._handle.run(
+            lambda client: self._area(client).all_traffic_limits(refresh=refresh)
         )
 
 
@@ -1954,7 +1973,7 @@ class DataStreams:
     def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The data stream statuses (GET /api/v2/data_stream/status; GetDataStreamerStatuses).
 
-        Fetched once per client, then answered from memory.
+        Cached per client (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
@@ -1964,7 +1983,7 @@ class DataStreams:
     def types(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The data stream types (GET /api/v2/data_stream/type; GetDataStreamerDataStreamType).
 
-        Fetched once per client, then answered from memory.
+        Cached per client (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
@@ -1975,7 +1994,7 @@ class DataStreams:
         """The fields event streams can filter on (GET /api/v2/data_stream/filter_field_type).
 
         operationId: GetDataStreamerEnumFilterFieldType. Fetched once per client, then
-        answered from memory.
+        answered from memory (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
@@ -2057,10 +2076,7 @@ class ApiSecrets:
         return Pager(self._handle, self._area(self._handle.client).list())
 
     def create(
-        self,
-        *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        secret: str | CallbackSecretValue | None = None,
+        self, *, purpose: str | NotGiven = NOT_GIVEN, secret: str | Secret | None = None
     ) -> NewApiSecret:
         """Create a secret (POST /api/v1/api_secret; CreateCallbackSecret).
 
@@ -2070,7 +2086,7 @@ class ApiSecrets:
                 `secrets`: long enough for HS512, whose key should be at least 64 bytes).
 
         Returns:
-            The new id and the secret's value (masked; `.secret.reveal()` gives it), to
+            The new id and the secret's value (masked; `.secret.get_secret_value()` gives it), to
             verify callbacks with `emnify_async.webhooks.verify_callback_token`.
 
         Raises:
@@ -2097,6 +2113,337 @@ class ApiSecrets:
             NotFoundError: No such secret of your organisation.
         """
         return self._handle.run(lambda client: self._area(client).delete(api_secret_id))
+
+
+class Lookups:
+    """Countries, currencies, data sizes, regions and other lookups, cached per client.
+
+    The first call of each lookup fetches it; later calls answer from memory without a
+    request, for the client and every `with_options()` view of it. `refresh=True` fetches a
+    lookup again, and `refresh()` forgets them all. Concurrent first calls share one request.
+    Each call returns a new list of frozen models, so changing it changes no other caller's."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncLookups]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def countries(self, *, geographic: bool | None = None, refresh: bool = False) -> list[Country]:
+        """Every country, with its dialling code, MCC and ISO code (GET /api/v1/country).
+
+        operationId: CountryGet. Cached per client (see the class).
+
+        Args:
+            geographic: Only geographic countries: without the duplicates that exist for
+                further MCCs (`"United States (311)"`) and non-terrestrial networks.
+            refresh: Fetch the list again instead of answering from the cache.
+
+        Raises:
+            InputError: An argument is not True or False (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).countries(geographic=geographic, refresh=refresh)
+        )
+
+    def currencies(self, *, refresh: bool = False) -> list[Currency]:
+        """Every currency (GET /api/v1/currency).
+
+        operationId: CurrencyGet. Cached per client (see the class).
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(lambda client: self._area(client).currencies(refresh=refresh))
+
+    def data_blocksizes(self, *, refresh: bool = False) -> list[DataSize]:
+        """The data block sizes a tariff can round traffic to (GET /api/v1/data_blocksize).
+
+        operationId: DataBlocksizeGet. Cached per client (see the class).
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(lambda client: self._area(client).data_blocksizes(refresh=refresh))
+
+    def data_throttles(self, *, refresh: bool = False) -> list[DataSize]:
+        """The data throttles a tariff can apply (GET /api/v1/data_throttle).
+
+        operationId: DataThrottleGet. Cached per client (see the class). A throttle's
+        `octets` is its rate in bits per second.
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(lambda client: self._area(client).data_throttles(refresh=refresh))
+
+    def breakout_regions(self, *, refresh: bool = False) -> list[BreakoutRegion]:
+        """The regions where device traffic breaks out (GET /api/v1/breakout_region).
+
+        operationId: BreakoutRegionGet. Cached per client (see the class).
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(lambda client: self._area(client).breakout_regions(refresh=refresh))
+
+    def esme_interface_types(self, *, refresh: bool = False) -> list[Status]:
+        """The ESME interface types SMS pass through (GET /api/v1/esme_interface_type).
+
+        operationId: EsmeInterfaceTypeGet. Cached per client (see the class).
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).esme_interface_types(refresh=refresh)
+        )
+
+    def rat_types(
+        self, *, blacklistable: bool = False, limitable: bool = False, refresh: bool = False
+    ) -> list[Status]:
+        """The radio access technologies (2G, 3G, 4G, NB-IoT...) (GET /api/v1/rat_type).
+
+        operationId: RatType. Cached per client (see the class), per combination of filters.
+
+        Args:
+            blacklistable: Only those that can be blacklisted for network coverage.
+            limitable: Only those a PDP context definition can be limited to.
+            refresh: Fetch the list again instead of answering from the cache.
+
+        Raises:
+            InputError: An argument is not True or False (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).rat_types(
+                blacklistable=blacklistable, limitable=limitable, refresh=refresh
+            )
+        )
+
+    def service_levels(self, *, refresh: bool = False) -> list[NamedRef]:
+        """The service levels a tariff plan can have (GET /api/v1/service_level).
+
+        operationId: ListServiceLevels. Cached per client (see the class). An enterprise
+        organisation gets its parent organisation's levels, others their own.
+
+        Args:
+            refresh: Fetch the list again instead of answering from the cache.
+        """
+        return self._handle.run(lambda client: self._area(client).service_levels(refresh=refresh))
+
+    def refresh(self) -> None:
+        """Forget every cached lookup of this client (and its views): each is fetched again
+        on its next call.
+        """
+        return self._handle.run(lambda client: self._area(client).refresh())
+
+
+class CloudConnect:
+    """The CloudConnect API: attachments, breakout types, regions and prices."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncCloudConnect]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(
+        self,
+        org: IdLike | None = None,
+        *,
+        status: StatusLike | None = None,
+        type: StatusLike | None = None,
+    ) -> Pager[CloudConnectAttachment]:
+        """Your organisation's attachments (GET /api/v1/cnc/breakout).
+
+        operationId: GetCloudConnectAttachments. A master organisation gets those of its
+        direct child organisations. Deleted attachments are left out unless `status` asks
+        for them. The API answers with the whole list at once; `await` the pager for it.
+
+        Args:
+            org: Only the attachments of this child organisation (master organisations).
+            status: Only attachments in this status (`CloudConnectStatusId`, 1 to 8).
+            type: Only attachments of this type (`CloudConnectTypeId`, 1 to 8).
+
+        Raises:
+            InputError: An argument is invalid (nothing is sent).
+            PermissionDeniedError: `org` is not one of your organisations.
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(org, status=status, type=type)
+        )
+
+    def get(self, attachment_id: int) -> CloudConnectAttachment:
+        """One attachment with its networks, and an active VPN's tunnels and their metrics.
+
+        GET /api/v1/cnc/breakout/{cloudconnect_attachment_id}
+        (operationId: GetCloudConnectAttachmentById). A tunnel's pre-shared key is a
+        `Secret`: masked when printed, read with `psk.get_secret_value()`.
+
+        Raises:
+            NotFoundError: No such attachment of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(attachment_id))
+
+    def create_tgw(
+        self,
+        *,
+        name: str,
+        vpc_cidr: Sequence[str],
+        region: str,
+        aws_account_id: str,
+        description: str | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create a Transit Gateway attachment to your AWS account.
+
+        POST /api/v1/cnc/breakout/tgw (operationId: CreateCloudConnectAttachmentTGW). Then,
+        in your AWS account, accept the resource share of the CloudConnect Transit Gateway and
+        attach your VPC to it within 7 days (else `retry()` the attachment).
+
+        Args:
+            name: Display name.
+            vpc_cidr: Your VPC's networks, one to three, e.g. `["172.16.1.0/24"]`.
+            region: The AWS region, one of `available_regions(CloudConnectTypeId.TRANSIT_GATEWAY)`.
+            aws_account_id: Your AWS account id: 12 digits, as a string.
+            description: Optional description.
+
+        Returns:
+            The new attachment's id.
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            UnprocessableEntityError: The API refused a value, e.g. an unavailable region.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create_tgw(
+                name=name,
+                vpc_cidr=vpc_cidr,
+                region=region,
+                aws_account_id=aws_account_id,
+                description=description,
+            )
+        )
+
+    def create_vpn(
+        self,
+        *,
+        name: str,
+        public_ip: str,
+        on_prem_cidr: Sequence[str],
+        region: str | NotGiven = NOT_GIVEN,
+        psk: str | Secret | NotGiven = NOT_GIVEN,
+        asn: int | NotGiven = NOT_GIVEN,
+        inside_cidr: Sequence[str] | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create an IPSec VPN attachment to your VPN server; it is active within minutes.
+
+        POST /api/v1/cnc/breakout/vpn (operationId: CreateCloudConnectAttachmentVPN). With
+        `asn` it is a dynamic VPN routed by BGP (type 3, `IPSEC_VPN_BGP`), else a static one
+        (type 2, `IPSEC_VPN`).
+
+        Args:
+            name: Display name.
+            public_ip: The public IPv4 address of your VPN server.
+            on_prem_cidr: The networks behind your VPN server, one to three.
+            region: The AWS region, one of `available_regions()` of the type.
+            psk: The pre-shared key: 8 to 64 letters, digits, periods or underscores, not
+                starting with 0; generated when left out (read it with `get()`).
+            asn: Your BGP autonomous system number: makes the VPN dynamic.
+            inside_cidr: For a dynamic VPN, one to three /30 networks within
+                169.254.0.0/16 for the tunnels' inside addresses; generated when left out.
+            description: Optional description.
+
+        Returns:
+            The new attachment's id.
+
+        Raises:
+            InputError: A value is invalid (nothing is sent; a bad `psk` is never echoed).
+            UnprocessableEntityError: The API refused a value, e.g. an unavailable region.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create_vpn(
+                name=name,
+                public_ip=public_ip,
+                on_prem_cidr=on_prem_cidr,
+                region=region,
+                psk=psk,
+                asn=asn,
+                inside_cidr=inside_cidr,
+                description=description,
+            )
+        )
+
+    def delete(self, attachment_id: int) -> None:
+        """Delete an attachment (DELETE /api/v1/cnc/breakout/{cloudconnect_attachment_id}).
+
+        operationId: DeleteCloudConnectAttachment. It is deactivated, then left out of
+        `list()` unless asked for by status.
+
+        Raises:
+            NotFoundError: No such attachment of your organisation.
+            UnprocessableEntityError: It is deactivated or rolling back already, or a Classic
+                attachment.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(attachment_id))
+
+    def retry(self, attachment_id: int) -> None:
+        """Offer an expired Transit Gateway attachment to your AWS account again.
+
+        PATCH /api/v1/cnc/breakout/{cloudconnect_attachment_id}
+        (operationId: RetryCloudConnectAttachment). Allowed for a Transit Gateway attachment
+        pending AWS activation whose 7 days to accept it have passed.
+
+        Raises:
+            NotFoundError: No such attachment of your organisation.
+            UnprocessableEntityError: Not such an expired Transit Gateway attachment.
+        """
+        return self._handle.run(lambda client: self._area(client).retry(attachment_id))
+
+    def breakout_types(self) -> Pager[Status]:
+        """The types of attachment (GET /api/v1/cnc/breakout_type).
+
+        operationId: GetCloudConnectBreakoutTypes. Ids as in `CloudConnectTypeId`; `await`
+        the pager for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).breakout_types())
+
+    def available_regions(self, breakout_type: IdLike) -> Pager[CloudConnectRegion]:
+        """Where attachments of a type can be created, and where their traffic is peered to.
+
+        GET /api/v1/cnc/breakout_type/{breakout_type_id}/available_region
+        (operationId: GetCloudConnectAvailableRegionsByBreakoutType). `await` the pager for
+        the list.
+
+        Args:
+            breakout_type: A breakout type id (`CloudConnectTypeId`).
+
+        Raises:
+            InputError: Not a positive id (nothing is sent).
+            NotFoundError: No such breakout type.
+        """
+        return Pager(self._handle, self._area(self._handle.client).available_regions(breakout_type))
+
+    def regions(self, *, type: StatusLike | None = None) -> Pager[CloudConnectRegion]:
+        """Deprecated by emnify: use `available_regions()` (GET /api/v1/cnc/region).
+
+        operationId: GetCloudConnectRegions. The regions where attachments can be created,
+        of one type or of any.
+
+        Args:
+            type: Only regions of this breakout type (`CloudConnectTypeId`, 1 to 8).
+
+        Raises:
+            InputError: `type` is not from 1 to 8 (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).regions(type=type))
+
+    def prices(self) -> Pager[CloudConnectPrice]:
+        """Monthly prices of the breakout types (GET /api/v1/cnc/pricing).
+
+        operationId: ListCloudConnectCustomPrices. An enterprise organisation gets the prices
+        that apply to it; a master organisation those it set for its child organisations.
+        `await` the pager for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).prices())
 
 
 class Emnify:
@@ -2255,6 +2602,16 @@ class Emnify:
     def api_secrets(self) -> ApiSecrets:
         """API secrets, the keys emnify signs its callback requests with."""
         return ApiSecrets(self._handle, lambda client: client.api_secrets)
+
+    @functools.cached_property
+    def lookups(self) -> Lookups:
+        """Lookups (countries, currencies, RAT types...), cached per client."""
+        return Lookups(self._handle, lambda client: client.lookups)
+
+    @functools.cached_property
+    def cloud_connect(self) -> CloudConnect:
+        """CloudConnect: attachments to your AWS, breakout types, regions, prices."""
+        return CloudConnect(self._handle, lambda client: client.cloud_connect)
 
     @property
     def base_url(self) -> str:

@@ -269,10 +269,10 @@ async def api_secret_errors(emu: Emulator, secrets: Secrets) -> list[BaseExcepti
         secrets.learn(client, emu)
     key = created.secret
     for token in (
-        sign_callback_token("not-" + key.reveal()),
-        sign_callback_token(key.reveal(), algorithm="none"),
-        sign_callback_token(key.reveal(), issued_at=1.0),  # expired long ago
-        sign_callback_token(key.reveal())[:-4],  # a forged signature
+        sign_callback_token("not-" + key.get_secret_value()),
+        sign_callback_token(key.get_secret_value(), algorithm="none"),
+        sign_callback_token(key.get_secret_value(), issued_at=1.0),  # expired long ago
+        sign_callback_token(key.get_secret_value())[:-4],  # a forged signature
     ):
         secrets.values.add(token)
         try:
@@ -341,7 +341,7 @@ async def test_no_api_secret_in_reprs_of_created_secrets(emnify_emulator: Emulat
         secrets.learn(client, emnify_emulator)
     shown = [created, created.secret, given, given.secret, listed]
 
-    assert created.secret.reveal() in secrets.values
+    assert created.secret.get_secret_value() in secrets.values
     secrets.assert_absent("\n".join(f"{obj!r} {obj!s} {obj}" for obj in shown), "a repr")
 
 

@@ -11,11 +11,11 @@ import jwt
 import pytest
 
 from emnify_async import (
-    CallbackSecretValue,
     EmnifyError,
     Event,
     InputError,
     MoSms,
+    Secret,
     UnknownRecord,
     UsageRecord,
 )
@@ -172,7 +172,7 @@ class TestVerifyCallbackToken:
     def test_pyjwt_tokens_and_secret_types(self) -> None:
         token = jwt.encode({"esc.org": 1}, SECRET, algorithm="HS384")
 
-        for secret in (SECRET, SECRET.encode(), CallbackSecretValue(SECRET)):
+        for secret in (SECRET, SECRET.encode(), Secret(SECRET)):
             assert verify_callback_token(f"bearer  {token} ", secret) == {"esc.org": 1}
 
     @pytest.mark.parametrize(
@@ -244,7 +244,7 @@ class TestVerifyCallbackToken:
         with pytest.raises(WebhookVerificationError, match="'exp'"):
             verify_callback_token(f"Bearer {old}", SECRET, require=("exp",))
 
-    @pytest.mark.parametrize("secret", ["", b"", CallbackSecretValue("")])
+    @pytest.mark.parametrize("secret", ["", b"", Secret("")])
     def test_an_empty_secret_is_a_programming_error(self, secret: Any) -> None:
         with pytest.raises(InputError):
             verify_callback_token("Bearer x.y.z", secret)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from .._operation import Operation
 from . import (
+    cloud_connect,
     dns,
     endpoints,
     events,
     integrations,
+    lookups,
     operators,
     organisations,
     service_profiles,
@@ -46,5 +48,7 @@ ALL = _declared(
     services,
     dns,
     integrations,
+    lookups,
+    cloud_connect,
 )
 """Every operation declared, in module order."""

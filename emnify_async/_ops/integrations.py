@@ -14,8 +14,7 @@ from .._exceptions import InputError
 from .._operation import Operation, Returns
 from .._query import check_bool, check_lookup_id
 from .._types import NOT_GIVEN, NotGiven
-from ..models import ApiCallback, ApiSecret, DataStream, DataStreamFilterField, Status
-from ..models.integrations import CallbackSecretValue
+from ..models import ApiCallback, ApiSecret, DataStream, DataStreamFilterField, Secret, Status
 
 __all__ = [
     "CALLBACKS",
@@ -157,7 +156,7 @@ def _callback_url(value: Any, name: str) -> str:
 
 
 def _secret(value: Any, name: str) -> str:
-    plain = value.reveal() if isinstance(value, CallbackSecretValue) else value
+    plain = value.get_secret_value() if isinstance(value, Secret) else value
     if not isinstance(plain, str) or not plain or plain != plain.strip():
         # Never echo the value: it is a secret.
         raise InputError(f"{name} must be a non-empty string without surrounding blanks")

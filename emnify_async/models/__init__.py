@@ -11,6 +11,16 @@ from ._common import (
     Status,
     TrafficType,
 )
+from ._secret import Secret
+from .cloud_connect import (
+    CloudConnectAttachment,
+    CloudConnectPrice,
+    CloudConnectRegion,
+    CloudConnectStatusId,
+    CloudConnectTunnel,
+    CloudConnectTunnelMetrics,
+    CloudConnectTypeId,
+)
 from .destinations import (
     DatadogDestination,
     Destination,
@@ -40,7 +50,6 @@ from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, Even
 from .integrations import (
     ApiCallback,
     ApiSecret,
-    CallbackSecretValue,
     DataStream,
     DataStreamDestination,
     DataStreamFilter,
@@ -49,6 +58,7 @@ from .integrations import (
     DataStreamTypeId,
     NewApiSecret,
 )
+from .lookups import BreakoutRegion
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
@@ -63,7 +73,6 @@ from .organisations import (
     SimCounts,
 )
 from .service_profiles import (
-    BreakoutRegion,
     ServiceProfile,
     ServiceProfileCallback,
     ServiceProfileSecret,
@@ -101,7 +110,13 @@ __all__ = [
     "ApiSecret",
     "Balance",
     "BreakoutRegion",
-    "CallbackSecretValue",
+    "CloudConnectAttachment",
+    "CloudConnectPrice",
+    "CloudConnectRegion",
+    "CloudConnectStatusId",
+    "CloudConnectTunnel",
+    "CloudConnectTunnelMetrics",
+    "CloudConnectTypeId",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -162,6 +177,7 @@ __all__ = [
     "Ratezone",
     "RuntimeData",
     "S3Destination",
+    "Secret",
     "Service",
     "ServiceProfile",
     "ServiceProfileCallback",

@@ -3,17 +3,16 @@
 
 import datetime
 import enum
-import hmac
 from typing import Any
 
 import attrs
 
 from ._common import Status
+from ._secret import Secret
 
 __all__ = [
     "ApiCallback",
     "ApiSecret",
-    "CallbackSecretValue",
     "DataStream",
     "DataStreamDestination",
     "DataStreamFilter",
@@ -27,40 +26,6 @@ _MASK = "********"
 # Keys of destination credentials that are secrets (API keys, write keys, connection strings
 # with an access key, custom headers that usually carry `Authorization`).
 SECRET_CREDENTIALS = frozenset({"api_key", "write_key", "connection_string", "headers"})
-
-
-class CallbackSecretValue:
-    """The value of an API callback secret: masked in `repr` and `str`; `reveal()` gives it.
-
-    emnify signs the JWT of every callback request with it (see `emnify_async.webhooks`).
-    Equality is checked in constant time; it is not hashable.
-    """
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        if not isinstance(value, str):
-            raise TypeError("a secret value is a string")
-        self._value = value
-
-    def reveal(self) -> str:
-        """The secret itself, for signing keys and storage in a vault."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return f"CallbackSecretValue('{_MASK}')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, CallbackSecretValue):
-            return NotImplemented
-        return hmac.compare_digest(self._value.encode(), other._value.encode())
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> Any:
-        raise TypeError("a secret value is not pickled (store reveal() in a vault instead)")
 
 
 class DataStreamStatusId(enum.IntEnum):
@@ -110,18 +75,15 @@ class ApiSecret:
     """The owning organisation."""
 
 
-def _masked(value: Any) -> str:
-    return repr(value if isinstance(value, CallbackSecretValue) else _MASK)
-
-
 @attrs.frozen(kw_only=True)
 class NewApiSecret:
-    """A secret just created: its id, and its value (masked; `secret.reveal()` gives it)."""
+    """A secret just created: its id, and its value (masked; `secret.get_secret_value()`)."""
 
     id: int
     """Secret id (from the `Location` header)."""
-    secret: CallbackSecretValue = attrs.field(repr=_masked)
-    """The signing key of the callbacks' JWTs; store `secret.reveal()` in your receiver."""
+    secret: Secret
+    """The signing key of the callbacks' JWTs; store `secret.get_secret_value()` in your
+    receiver: the API never returns it again."""
     purpose: str | None = None
     """Free-text purpose, as sent."""
 

@@ -5,9 +5,10 @@ import datetime
 import attrs
 
 from ._common import Status
+from .lookups import BreakoutRegion
 from .services import DnsConfig, Service
 
-__all__ = ["BreakoutRegion", "ServiceProfile", "ServiceProfileCallback", "ServiceProfileSecret"]
+__all__ = ["ServiceProfile", "ServiceProfileCallback", "ServiceProfileSecret"]
 
 
 @attrs.frozen(kw_only=True)
@@ -32,18 +33,6 @@ class ServiceProfileSecret:
     """Secret id."""
     purpose: str | None = None
     """What the secret is for."""
-
-
-@attrs.frozen(kw_only=True)
-class BreakoutRegion:
-    """Where the endpoints' data traffic leaves emnify's network."""
-
-    id: int | None = None
-    """Breakout region id."""
-    name: str | None = None
-    """Label, e.g. ``"eu-west-1 (VPN)"``."""
-    ip_address: str | None = None
-    """The region's IP address."""
 
 
 @attrs.frozen(kw_only=True)

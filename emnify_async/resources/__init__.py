@@ -1,9 +1,11 @@
 """The API areas of the client, one module each."""
 
+from .cloud_connect import AsyncCloudConnect
 from .dns import AsyncDns
 from .endpoints import AsyncEndpoints
 from .events import AsyncEvents
 from .integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
+from .lookups import AsyncLookups
 from .operators import AsyncOperators
 from .organisations import AsyncOrganisations
 from .service_profiles import AsyncServiceProfiles
@@ -15,10 +17,12 @@ from .tariffs import AsyncTariffs
 __all__ = [
     "AsyncApiCallbacks",
     "AsyncApiSecrets",
+    "AsyncCloudConnect",
     "AsyncDataStreams",
     "AsyncDns",
     "AsyncEndpoints",
     "AsyncEvents",
+    "AsyncLookups",
     "AsyncOperators",
     "AsyncOrganisations",
     "AsyncServiceProfiles",

@@ -7,11 +7,10 @@ What emnify then pushes to you (webhook records, MO SMS) is parsed and verified 
 
 from __future__ import annotations
 
-import asyncio
 import builtins
 import secrets
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .._converter import ShapeError
 from .._exceptions import InputError
@@ -27,31 +26,12 @@ from ..models import (
     DataStreamFilterField,
     Destination,
     NewApiSecret,
+    Secret,
     Status,
 )
-from ..models.integrations import CallbackSecretValue
 from ._base import AsyncResource
 
 __all__ = ["AsyncApiCallbacks", "AsyncApiSecrets", "AsyncDataStreams"]
-
-T = TypeVar("T")
-
-
-class _Lookups:
-    """Lookup lists fetched once per resource (so per client), single-flight, until refreshed."""
-
-    def __init__(self) -> None:
-        self._values: dict[str, list[Any]] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
-
-    async def get(
-        self, key: str, fetch: Callable[[], Awaitable[list[T]]], refresh: bool
-    ) -> list[T]:
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        async with lock:
-            if refresh or key not in self._values:
-                self._values[key] = await fetch()
-        return list(self._values[key])
 
 
 def _created_stream_id(response: Response) -> str:
@@ -69,14 +49,6 @@ class AsyncDataStreams(AsyncResource):
     The lookups (`statuses()`, `types()`, `filter_fields()`) are fetched once per client and
     then answered from memory; pass `refresh=True` to fetch them again.
     """
-
-    @property
-    def _lookups(self) -> _Lookups:
-        # Made on first use (not in __init__): one cache per resource, so per client.
-        cache: _Lookups | None = self.__dict__.get("_lookup_cache")
-        if cache is None:
-            cache = self.__dict__["_lookup_cache"] = _Lookups()
-        return cache
 
     def list(self) -> AsyncPager[DataStream]:
         """Your organisation's data streams, with their status (GET /api/v2/data_stream).
@@ -214,39 +186,33 @@ class AsyncDataStreams(AsyncResource):
     async def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The data stream statuses (GET /api/v2/data_stream/status; GetDataStreamerStatuses).
 
-        Fetched once per client, then answered from memory.
+        Cached per client (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
         """
-        return await self._lookups.get(
-            "statuses", lambda: self._many(ops.STREAM_STATUSES).to_list(), refresh
-        )
+        return await self._cached(ops.STREAM_STATUSES, refresh)
 
     async def types(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The data stream types (GET /api/v2/data_stream/type; GetDataStreamerDataStreamType).
 
-        Fetched once per client, then answered from memory.
+        Cached per client (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
         """
-        return await self._lookups.get(
-            "types", lambda: self._many(ops.STREAM_TYPES).to_list(), refresh
-        )
+        return await self._cached(ops.STREAM_TYPES, refresh)
 
     async def filter_fields(self, *, refresh: bool = False) -> builtins.list[DataStreamFilterField]:
         """The fields event streams can filter on (GET /api/v2/data_stream/filter_field_type).
 
         operationId: GetDataStreamerEnumFilterFieldType. Fetched once per client, then
-        answered from memory.
+        answered from memory (shared with `with_options()` views).
 
         Args:
             refresh: Fetch them again.
         """
-        return await self._lookups.get(
-            "filter_fields", lambda: self._many(ops.FILTER_FIELDS).to_list(), refresh
-        )
+        return await self._cached(ops.FILTER_FIELDS, refresh)
 
 
 class AsyncApiCallbacks(AsyncResource):
@@ -316,7 +282,7 @@ class AsyncApiSecrets(AsyncResource):
         self,
         *,
         purpose: str | NotGiven = NOT_GIVEN,
-        secret: str | CallbackSecretValue | None = None,
+        secret: str | Secret | None = None,
     ) -> NewApiSecret:
         """Create a secret (POST /api/v1/api_secret; CreateCallbackSecret).
 
@@ -326,7 +292,7 @@ class AsyncApiSecrets(AsyncResource):
                 `secrets`: long enough for HS512, whose key should be at least 64 bytes).
 
         Returns:
-            The new id and the secret's value (masked; `.secret.reveal()` gives it), to
+            The new id and the secret's value (masked; `.secret.get_secret_value()` gives it), to
             verify callbacks with `emnify_async.webhooks.verify_callback_token`.
 
         Raises:
@@ -334,9 +300,9 @@ class AsyncApiSecrets(AsyncResource):
         """
         value = secrets.token_urlsafe(48) if secret is None else secret
         new_id = await self._created(ops.CREATE_SECRET, secret=value, purpose=purpose)
-        plain = value.reveal() if isinstance(value, CallbackSecretValue) else value
+        plain = value.get_secret_value() if isinstance(value, Secret) else value
         shown = None if isinstance(purpose, NotGiven) else purpose
-        return NewApiSecret(id=new_id, secret=CallbackSecretValue(plain), purpose=shown)
+        return NewApiSecret(id=new_id, secret=Secret(plain), purpose=shown)
 
     async def get(self, api_secret_id: int) -> ApiSecret:
         """One secret, without its value (GET /api/v1/api_secret/{api_secret_id}).

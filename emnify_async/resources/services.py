@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+
 from .._ops import services as ops
-from .._pagination import AsyncPager
 from .._types import IdLike
 from ..models import Service, TrafficLimit
 from ._base import AsyncResource
@@ -14,11 +15,12 @@ __all__ = ["AsyncServices"]
 class AsyncServices(AsyncResource):
     """The services endpoints may use and the traffic limits a service profile can give them.
 
-    These are lookups: the first call asks the API, later calls answer from the client's cache
-    (shared with its `with_options()` views) until one passes `refresh=True`.
+    These are lookups, awaited for a plain list like `client.lookups`: the first call asks the
+    API, later calls answer from the client's cache (shared with its `with_options()` views)
+    until one passes `refresh=True`; concurrent first calls share one request.
     """
 
-    def list(self, *, refresh: bool = False) -> AsyncPager[Service]:
+    async def list(self, *, refresh: bool = False) -> builtins.list[Service]:
         """Every service: data, SMS MT, SMS MO, USSD, voice (GET /api/v1/service; ServiceGet).
 
         Cached per client; `refresh=True` asks the API again.
@@ -26,11 +28,11 @@ class AsyncServices(AsyncResource):
         Raises:
             InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._lookup(ops.LIST, refresh=refresh)
+        return await self._cached(ops.LIST, refresh)
 
-    def traffic_limits(
+    async def traffic_limits(
         self, service_id: IdLike, *, refresh: bool = False
-    ) -> AsyncPager[TrafficLimit]:
+    ) -> builtins.list[TrafficLimit]:
         """The traffic limits of one service (GET .../{service_id}/traffic_limit).
 
         GET /api/v1/service/{service_id}/traffic_limit (ServiceTrafficLimitByIdGet): the limits
@@ -45,9 +47,9 @@ class AsyncServices(AsyncResource):
             InputError: `service_id` is not a service id (nothing is sent).
             NotFoundError: No such service.
         """
-        return self._lookup(ops.TRAFFIC_LIMITS, refresh=refresh, service_id=service_id)
+        return await self._cached(ops.TRAFFIC_LIMITS, refresh, service_id=service_id)
 
-    def all_traffic_limits(self, *, refresh: bool = False) -> AsyncPager[TrafficLimit]:
+    async def all_traffic_limits(self, *, refresh: bool = False) -> builtins.list[TrafficLimit]:
         """Every traffic limit, naming its service (GET /api/v1/traffic_limit; TrafficLimitGet).
 
         Cached per client; `refresh=True` asks the API again.
@@ -55,4 +57,4 @@ class AsyncServices(AsyncResource):
         Raises:
             InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._lookup(ops.ALL_TRAFFIC_LIMITS, refresh=refresh)
+        return await self._cached(ops.ALL_TRAFFIC_LIMITS, refresh)

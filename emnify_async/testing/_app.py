@@ -25,6 +25,7 @@ from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
     authenticate,
+    cloud_connect,
     endpoint_connectivity,
     endpoint_settings,
     endpoint_sms,
@@ -33,6 +34,7 @@ from emnify_async.testing._routes import (
     events,
     inclusive_volumes,
     integrations,
+    lookups,
     operators,
     org_stats,
     organisations,
@@ -68,6 +70,8 @@ ROUTE_MODULES = (
     service_profiles,
     services,
     integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
+    lookups,
+    cloud_connect,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

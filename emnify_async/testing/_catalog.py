@@ -166,7 +166,13 @@ COMMERCIAL, EVALUATION = 0, 1
 ORG_RELATION_CUSTOMER: JsonObj = {"id": 0, "description": "Customer of"}
 
 USD: JsonObj = {"code": "USD", "symbol": "$", "id": 2}
-CURRENCIES: dict[int, JsonObj] = {1: EUR, 2: USD}
+# EUR and USD as emnify's example lists them; the others' ids are chosen.
+CURRENCIES: dict[int, JsonObj] = {
+    1: EUR,
+    2: USD,
+    3: {"code": "GBP", "symbol": "£", "id": 3},
+    4: {"code": "CHF", "symbol": "CHF", "id": 4},
+}
 
 TARIFF_STATUSES: dict[int, str] = {1: "Active", 2: "Inactive"}
 TARIFF_ACTIVE = 1
@@ -178,6 +184,8 @@ DATA_BLOCKSIZES: dict[int, JsonObj] = {
     12: {"id": 12, "octets": 102400, "description": "100 kB"},
 }
 DATA_THROTTLES: dict[int, JsonObj] = {
+    7: {"id": 7, "octets": 64000, "description": "64 kbit/s"},
+    8: {"id": 8, "octets": 128000, "description": "128 kbit/s"},
     9: {"id": 9, "octets": 256000, "description": "256 kbit/s"},
     10: {"id": 10, "octets": 1000000, "description": "1 Mbit/s"},
 }

@@ -13,6 +13,7 @@ from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
 from emnify_async.testing._stores.batches import SimBatches
 from emnify_async.testing._stores.billing import Billing
+from emnify_async.testing._stores.cloud_connect import CloudConnectStore
 from emnify_async.testing._stores.connectivity import Connectivity
 from emnify_async.testing._stores.device_profiles import DeviceProfiles
 from emnify_async.testing._stores.device_settings import DeviceSettings
@@ -85,6 +86,10 @@ class EmulatorState:
         self.endpoints.dependents += [self.connectivity, self.sms, self.device_settings]
         self.integrations = Integrations(seed, root, clock, self.changed)
         """Data streams, API callback URLs and API secrets."""
+        self.cloud_connect = CloudConnectStore(
+            seed, self.organisations, self.events, self.sims.render.event, clock, self.changed
+        )
+        """CloudConnect attachments (see docs/emulator.md, "CloudConnect")."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from .._exceptions import InputError
+from ..models import Secret
 from ._errors import WebhookVerificationError
 
 __all__ = ["ALGORITHMS", "verify_callback_token"]
 
 ALGORITHMS = ("HS256", "HS384", "HS512")
 """The signing algorithms accepted: the HMAC family, keyed by the API secret."""
-
-
-class _Revealable(Protocol):
-    def reveal(self) -> str: ...
 
 
 def _jwt() -> Any:
@@ -35,9 +32,8 @@ def _jwt() -> Any:
     return jwt
 
 
-def _key(secret: str | bytes | _Revealable) -> bytes:
-    reveal = getattr(secret, "reveal", None)
-    plain = reveal() if callable(reveal) else secret
+def _key(secret: str | bytes | Secret) -> bytes:
+    plain = secret.get_secret_value() if isinstance(secret, Secret) else secret
     if isinstance(plain, str):
         plain = plain.encode("utf-8")
     if not isinstance(plain, bytes) or not plain:
@@ -74,7 +70,7 @@ def _failure(jwt: Any, exc: Exception) -> WebhookVerificationError:
 
 def verify_callback_token(
     authorization: str | None,
-    secret: str | bytes | _Revealable,
+    secret: str | bytes | Secret,
     *,
     leeway: float = 30.0,
     max_age: float | None = None,
@@ -88,7 +84,7 @@ def verify_callback_token(
 
     Args:
         authorization: The request's `Authorization` header (`"Bearer <token>"`), or None.
-        secret: The API secret (`NewApiSecret.secret`, or its revealed text).
+        secret: The API secret (`NewApiSecret.secret`, or its text).
         leeway: Seconds of clock difference tolerated on `exp`, `nbf` and `iat`.
         max_age: If set, the token must carry `iat` no older than this many seconds (limits
             the replay of a captured request).

@@ -28,7 +28,7 @@ from emnify_async import (
     UnprocessableEntityError,
     WebhookDestination,
 )
-from emnify_async.models.integrations import CallbackSecretValue
+from emnify_async.models import Secret
 from emnify_async.testing import Emulator, ManualClock
 from emnify_async.testing._stores.integrations import PENDING_SECONDS
 
@@ -357,7 +357,7 @@ class TestApiSecrets:
         """Without a value, a random one is sent; it comes back masked, revealed on demand."""
         created = await api.api_secrets.create(purpose="MO SMS")
 
-        value = created.secret.reveal()
+        value = created.secret.get_secret_value()
         assert len(value) == 64
         assert _body(emu) == {"secret": value, "purpose": "MO SMS"}
         assert value not in repr(created) and value not in str(created.secret)
@@ -365,7 +365,7 @@ class TestApiSecrets:
         assert (await api.api_secrets.get(created.id)).purpose == "MO SMS"
 
     async def test_create_with_a_given_value(self, api: AsyncEmnify, emu: Emulator) -> None:
-        mine = CallbackSecretValue("P9MM^Y$n83jgx5z")
+        mine = Secret("P9MM^Y$n83jgx5z")
 
         created = await api.api_secrets.create(secret=mine)
 
@@ -392,15 +392,16 @@ class TestApiSecrets:
         if isinstance(secret, str) and secret.strip():
             assert secret.strip() not in str(caught.value)
 
-    def test_secret_value_is_masked_and_not_pickled(self) -> None:
+    def test_secret_value_is_masked_and_survives_pickling(self) -> None:
+        """Pickling is an explicit copy (process pools): the value survives, still masked."""
         import pickle
 
-        value = CallbackSecretValue("hunter2-hunter2")
-        assert "hunter2" not in repr(value) + str(value) + f"{value}"
-        assert value == CallbackSecretValue("hunter2-hunter2")
-        assert value != CallbackSecretValue("other")
-        with pytest.raises(TypeError):
-            pickle.dumps(value)
+        value = Secret("hunter2-hunter2")
+        copy = pickle.loads(pickle.dumps(value))
+
+        assert "hunter2" not in repr(value) + str(value) + f"{value}" + repr(copy)
+        assert value == Secret("hunter2-hunter2") == copy
+        assert value != Secret("other")
 
 
 def test_the_sync_facade() -> None:
@@ -420,5 +421,5 @@ def test_the_sync_facade() -> None:
         stream_id = client.data_streams.create(data_stream_type=1, destination=HOOK)
         assert client.data_streams.get(stream_id).id == stream_id
         created = client.api_secrets.create(purpose="sync")
-        assert created.secret.reveal() not in repr(created)
+        assert created.secret.get_secret_value() not in repr(created)
         assert [c.id for c in client.api_callbacks.list()] == [2, 3]

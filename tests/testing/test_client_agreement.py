@@ -40,6 +40,8 @@ SAMPLES = {
     "data_stream_id": ["a1b2c3d4"],
     "api_callback_id": ["2"],
     "api_secret_id": ["1"],
+    "cloudconnect_attachment_id": ["75"],
+    "breakout_type_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

@@ -125,6 +125,8 @@ def _valid(server: Server, name: str) -> str:
         "data_stream_id": "689d97ba",
         "api_callback_id": "2",
         "api_secret_id": "1",
+        "cloudconnect_attachment_id": "75",
+        "breakout_type_id": "1",
     }
     return values[name]
 
