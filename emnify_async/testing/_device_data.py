@@ -49,19 +49,31 @@ class ServiceProfile:
 
 @dataclass(frozen=True)
 class IpSpace:
-    """An IPv4 address space of an organisation; endpoints get its host addresses."""
+    """An IP address space; endpoints of its organisation get its host addresses.
+
+    ``org_id`` is ``None`` while no organisation has it (``/ip_address_space/available``).
+    """
 
     id: int
-    org_id: int
+    org_id: int | None
     cidr: str
 
     @property
-    def network(self) -> ipaddress.IPv4Network:
-        return ipaddress.IPv4Network(self.cidr)
+    def network(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+        return ipaddress.ip_network(self.cidr)
+
+    @property
+    def version(self) -> int:
+        return self.network.version
+
+    @property
+    def size(self) -> int:
+        """How many addresses endpoints can have (all but the first and the last)."""
+        return self.network.num_addresses - 2
 
     def contains(self, address: str) -> bool:
         try:
-            ip = ipaddress.IPv4Address(address)
+            ip = ipaddress.ip_address(address)
         except ValueError:
             return False
         network = self.network
@@ -111,6 +123,16 @@ DERIVED_FIELDS: dict[str, Callable[[int, int], Any]] = {
 }
 
 
+# How many of the seeded endpoints ``1..seeded`` derive ``value`` for a field, without deriving
+# them (a tariff profile's or an address space's ``used_count``).
+DERIVED_COUNTS: dict[str, Callable[[int, Any], int]] = {
+    "tariff_profile_id": lambda seeded, v: (
+        len(range(v - 1 or 2, seeded + 1, 2)) if v in (1, 2) else 0
+    ),
+    "ip_space_id": lambda seeded, v: seeded if v == SEEDED_SPACE_ID else 0,
+}
+
+
 def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
     """A seeded endpoint as it was before any write (a new object on every call)."""
     fields = {name: derive(seed, endpoint_id) for name, derive in DERIVED_FIELDS.items()}
@@ -125,11 +147,22 @@ class DeviceSeed:
     """The stored seeded endpoints (ids after the derived ones)."""
 
 
+def unassigned_spaces() -> list[IpSpace]:
+    """The address spaces no organisation has yet: the ``/18`` blocks of ``100.64.0.0/10``
+    (ids 101-355; not the first, which holds the reserved ``100.64.0.0/24``) and 64 IPv6
+    ``/112`` blocks (ids 501-564)."""
+    blocks = list(ipaddress.IPv4Network("100.64.0.0/10").subnets(new_prefix=18))[1:]
+    spaces = [IpSpace(101 + n, None, str(block)) for n, block in enumerate(blocks)]
+    spaces += [IpSpace(501 + n, None, f"fd00:e6e1:0:{n + 1:x}::/112") for n in range(64)]
+    return spaces
+
+
 def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
     """Profiles and address spaces of 101, 102 and the foreign 999, and a few endpoints
     without SIMs: two of 101 (one disabled), three of the enterprise 102, one of 999.
 
-    101 has a small space (2, six addresses) to exhaust; 103-105 have none.
+    101 has a small space (2, six addresses) to exhaust; 103-105 have none. The unassigned
+    spaces (:func:`unassigned_spaces`) are there for any organisation to take.
     """
     profiles = [
         ServiceProfile(1, root, "Default Service Profile"),
@@ -145,6 +178,7 @@ def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
         IpSpace(2, root, "100.64.0.0/29"),
         IpSpace(3, 102, "10.100.0.0/28"),
         IpSpace(9, d.FOREIGN_ORG_ID, "10.250.0.0/24"),
+        *unassigned_spaces(),
     ]
     created = ENDPOINT_EPOCH + 400 * 86400
     layout = [

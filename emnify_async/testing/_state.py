@@ -64,7 +64,7 @@ class EmulatorState:
         self.billing = Billing(d.make_billing(root, self.now().date()), self.changed)
         """Tariffs, tariff assignments and profiles, inclusive volumes (see docs/emulator.md)."""
         self.profiles = DeviceProfiles(
-            devices.service_profiles, devices.ip_spaces, self.billing, records
+            devices.service_profiles, devices.ip_spaces, self.billing, records, self.changed
         )
         self.endpoints = EndpointStore(
             records, self.sims, link, self.profiles, self.events, clock, self.changed

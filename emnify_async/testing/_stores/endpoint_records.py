@@ -15,6 +15,7 @@ from typing import Any
 from emnify_async.testing import _data as d
 from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._device_data import (
+    DERIVED_COUNTS,
     DERIVED_FIELDS,
     SEEDED_SPACE_ID,
     Endpoint,
@@ -84,6 +85,16 @@ class EndpointRecords:
             return getattr(endpoint, attribute)
 
         return read
+
+    def count(self, attribute: str, value: Any) -> int:
+        """How many endpoints have ``attribute == value`` (one of ``DERIVED_COUNTS``): the
+        stored ones are read, the derived ones counted without deriving them."""
+        derive = DERIVED_FIELDS[attribute]
+        derived = DERIVED_COUNTS[attribute](self.seeded, value)
+        # Seeded endpoints that were written or deleted no longer have their derived value.
+        changed = [i for i in self._stored if i <= self.seeded] + list(self._deleted)
+        derived -= sum(1 for i in changed if derive(self.seed, i) == value)
+        return derived + sum(1 for e in self._stored.values() if getattr(e, attribute) == value)
 
     def holder(self, space_id: int, address: str) -> int | None:
         """The endpoint that has ``address`` in the space, if any."""
