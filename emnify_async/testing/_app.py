@@ -32,13 +32,17 @@ from emnify_async.testing._routes import (
     endpoints,
     events,
     inclusive_volumes,
+    ip_address_spaces,
     operators,
     org_stats,
     organisations,
     sim_batches,
     sim_events,
+    sim_installation_code,
     sim_stats,
     sims,
+    tariff_plans,
+    tariff_profiles,
     tariffs,
 )
 from emnify_async.testing._routing import ROUTE, Route
@@ -50,11 +54,14 @@ ROUTE_MODULES = (
     sims,
     sim_events,
     sim_stats,
+    sim_installation_code,
     sim_batches,
     organisations,
     org_stats,
     inclusive_volumes,
+    tariff_plans,
     tariffs,
+    tariff_profiles,
     endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
     endpoint_connectivity,
     endpoint_sms,
@@ -62,6 +69,7 @@ ROUTE_MODULES = (
     endpoint_settings,
     events,
     operators,
+    ip_address_spaces,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 
