@@ -32,6 +32,9 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "tariff_profile_id": ["1"],
+    "ratezone_id": ["1"],
+    "address_space_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

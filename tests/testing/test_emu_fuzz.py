@@ -117,6 +117,9 @@ def _valid(server: Server, name: str) -> str:
         "inclusive_volume_id": "1102",
         "tariff_id": "5",
         "bic": next(iter(emu.state.batches)),
+        "tariff_profile_id": "2",
+        "ratezone_id": "1",
+        "address_space_id": "150",
     }
     return values[name]
 
