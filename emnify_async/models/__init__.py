@@ -27,6 +27,7 @@ from .endpoints import (
     RuntimeData,
 )
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .ip_address_spaces import IpAddressSpace
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
     InclusiveVolume,
@@ -41,7 +42,7 @@ from .organisations import (
     SimCounts,
 )
 from .sim_batches import SimBatch, SimBatchRegistration
-from .sims import Sim, SimEndpoint
+from .sims import EsimInstallationCode, Sim, SimEndpoint
 from .sms import Sms
 from .stats import (
     DailyStats,
@@ -53,6 +54,19 @@ from .stats import (
     MonthlyTraffic,
     SimStats,
     TrafficStats,
+)
+from .tariff_plans import (
+    TariffPlan,
+    TariffPlanAssignment,
+    TariffPlanPrice,
+    TariffPlanPriceLine,
+    TariffPlanRuntime,
+)
+from .tariff_profiles import (
+    TariffProfile,
+    TariffProfileCoverage,
+    TariffProfileInclusiveVolume,
+    TariffProfileTariff,
 )
 from .tariffs import DataSize, PdpContextDefinition, Tariff
 
@@ -71,6 +85,7 @@ __all__ = [
     "EndpointSim",
     "EndpointStats",
     "EndpointStatusId",
+    "EsimInstallationCode",
     "Event",
     "EventEndpoint",
     "EventImsi",
@@ -85,6 +100,7 @@ __all__ = [
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
+    "IpAddressSpace",
     "Manufacturer",
     "MonthlyTraffic",
     "NamedRef",
@@ -113,6 +129,15 @@ __all__ = [
     "Sms",
     "Status",
     "Tariff",
+    "TariffPlan",
+    "TariffPlanAssignment",
+    "TariffPlanPrice",
+    "TariffPlanPriceLine",
+    "TariffPlanRuntime",
+    "TariffProfile",
+    "TariffProfileCoverage",
+    "TariffProfileInclusiveVolume",
+    "TariffProfileTariff",
     "TrafficStats",
     "TrafficType",
 ]
