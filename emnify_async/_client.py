@@ -35,10 +35,12 @@ from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
     AsyncEndpoints,
     AsyncEvents,
+    AsyncIpAddressSpaces,
     AsyncOperators,
     AsyncOrganisations,
     AsyncSimBatches,
     AsyncSims,
+    AsyncTariffProfiles,
     AsyncTariffs,
 )
 
@@ -186,6 +188,20 @@ class AsyncEmnify:
     def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def tariff_profiles(self) -> AsyncTariffProfiles:
+        """Tariff profiles: CRUD, coverage, ratezone selection and inclusive volume."""
+        return AsyncTariffProfiles(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
+
+    @functools.cached_property
+    def ip_address_spaces(self) -> AsyncIpAddressSpaces:
+        """IP address spaces: yours, free ones, assign and release."""
+        return AsyncIpAddressSpaces(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
 
     # -- settings -------------------------------------------------------------------------------
 

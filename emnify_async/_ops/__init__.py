@@ -8,7 +8,17 @@ that hold them against the official spec and the emulator).
 from __future__ import annotations
 
 from .._operation import Operation
-from . import endpoints, events, operators, organisations, sim_batches, sims, tariffs
+from . import (
+    endpoints,
+    events,
+    ip_address_spaces,
+    operators,
+    organisations,
+    sim_batches,
+    sims,
+    tariff_profiles,
+    tariffs,
+)
 
 __all__ = ["ALL"]
 
@@ -22,5 +32,15 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
     )
 
 
-ALL = _declared(sims, sim_batches, organisations, tariffs, endpoints, events, operators)
+ALL = _declared(
+    sims,
+    sim_batches,
+    organisations,
+    tariffs,
+    endpoints,
+    events,
+    operators,
+    tariff_profiles,
+    ip_address_spaces,
+)
 """Every operation declared, in module order."""
