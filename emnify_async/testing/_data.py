@@ -340,8 +340,9 @@ class TariffProfile:
     """The organisation inclusive volume assigned to the profile, if any."""
 
 
-UPSTREAM_TARIFF = 0
-"""The tariff the parent organisation buys from emnify itself, owned by ``UPSTREAM_OWNER``."""
+UPSTREAM_TARIFF = 54
+"""The tariff the parent organisation buys from emnify itself, owned by ``UPSTREAM_OWNER``
+(id, name and owner as in the spec's tariff profile example)."""
 UPSTREAM_OWNER = 2
 """emnify's own organisation (not emulated; the spec's tariff profile example shows it)."""
 
@@ -383,10 +384,10 @@ _REST_OF_WORLD = (24, 552, 553, 942)
 
 def make_billing(parent: int, today: dt.date) -> BillingSeed:
     """Tariffs of the parent (1 public, 2 private, 3 USD, 4 inactive, 5 unused) and one foreign,
-    and the upstream tariff 0 the parent itself buys (ratezones 1, 2 and the inactive 3).
+    and the upstream tariff 54 the parent itself buys (ratezones 1, 2 and the inactive 3).
 
-    Tariff 0 is assigned to the parent, 1 to 102, 103 and 105, tariff 2 to 104 and 105; tariffs
-    0, 1 and 2 are used by tariff profiles. 102 and 104 have an active inclusive volume, 102
+    Tariff 54 is assigned to the parent, 1 to 102, 103 and 105, tariff 2 to 104 and 105; tariffs
+    54, 1 and 2 are used by tariff profiles. 102 and 104 have an active inclusive volume, 102
     also a future one, and the parent a future one on its upstream tariff; profile 11 has
     volume 501 assigned.
     """

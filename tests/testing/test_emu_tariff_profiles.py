@@ -50,7 +50,7 @@ async def test_used_count_follows_the_endpoints(api: Api) -> None:
     refused = await api.call("DELETE", f"{PROFILES}/1")
     assert (refused.status, refused.body["error_token"]) == (409, "CannotBeDeleted")
 
-    created = await api.call("POST", PROFILES, json={"name": "Spare", "tariff": {"id": 0}})
+    created = await api.call("POST", PROFILES, json={"name": "Spare", "tariff": {"id": 54}})
     new_id = int(created.headers["Location"].rsplit("/", 1)[1])
     endpoint = next(i for i in on(1) if state.endpoints.sim_of(i) is None)  # deletable
     moved = {"tariff_profile": {"id": new_id}}
@@ -75,7 +75,7 @@ async def test_used_count_follows_the_endpoints(api: Api) -> None:
 async def test_a_new_profile_covers_what_its_selected_ratezones_cover(api: Api) -> None:
     """Created with none selected; coverage is the countries of the selected active ratezones."""
     created = await api.call(
-        "POST", PROFILES, json={"name": "Pick", "description": None, "tariff": {"id": 0}}
+        "POST", PROFILES, json={"name": "Pick", "description": None, "tariff": {"id": 54}}
     )
     assert created.status == 201
     new_id = int(created.headers["Location"].rsplit("/", 1)[1])

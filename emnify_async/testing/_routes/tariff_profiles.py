@@ -1,7 +1,7 @@
 """Tariff profiles: CRUD, ratezone selection, coverage and the assigned inclusive volume.
 
 A profile belongs to one organisation and one of the tariffs assigned to it (the parent's own
-profiles are on its upstream tariff 0); its endpoints roam in the selected ratezones (the
+profiles are on its upstream tariff 54); its endpoints roam in the selected ratezones (the
 coverage) and may be rated by one organisation inclusive volume of that tariff.
 """
 
