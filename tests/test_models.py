@@ -521,12 +521,15 @@ class TestPackage:
         submodules = {
             "endpoints",
             "events",
+            "ip_address_spaces",
             "operators",
             "organisations",
             "sim_batches",
             "sims",
             "sms",
             "stats",
+            "tariff_plans",
+            "tariff_profiles",
             "tariffs",
         }
         assert submodules == public - exported
