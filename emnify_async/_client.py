@@ -40,6 +40,7 @@ from .resources import (
     AsyncDns,
     AsyncEndpoints,
     AsyncEvents,
+    AsyncIpAddressSpaces,
     AsyncLookups,
     AsyncOperators,
     AsyncOrganisations,
@@ -47,6 +48,7 @@ from .resources import (
     AsyncServices,
     AsyncSimBatches,
     AsyncSims,
+    AsyncTariffProfiles,
     AsyncTariffs,
 )
 
@@ -199,6 +201,20 @@ class AsyncEmnify:
     def service_profiles(self) -> AsyncServiceProfiles:
         """Service profiles: list, get, create, update, delete, services, traffic limits."""
         return AsyncServiceProfiles(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
+
+    @functools.cached_property
+    def tariff_profiles(self) -> AsyncTariffProfiles:
+        """Tariff profiles: CRUD, coverage, ratezone selection and inclusive volume."""
+        return AsyncTariffProfiles(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
+
+    @functools.cached_property
+    def ip_address_spaces(self) -> AsyncIpAddressSpaces:
+        """IP address spaces: yours, free ones, assign and release."""
+        return AsyncIpAddressSpaces(
             self._transport, self._options, page_prefetch=self._page_prefetch
         )
 

@@ -52,6 +52,7 @@ from emnify_async.models.integrations import (
     DataStreamFilterField,
     NewApiSecret,
 )
+from emnify_async.models.ip_address_spaces import IpAddressSpace
 from emnify_async.models.lookups import BreakoutRegion
 from emnify_async.models.operators import Operator
 from emnify_async.models.organisations import (
@@ -63,9 +64,11 @@ from emnify_async.models.organisations import (
 from emnify_async.models.service_profiles import ServiceProfile
 from emnify_async.models.services import DnsConfig, Service, TrafficLimit
 from emnify_async.models.sim_batches import SimBatch
-from emnify_async.models.sims import Sim
+from emnify_async.models.sims import EsimInstallationCode, Sim
 from emnify_async.models.sms import Sms
 from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
+from emnify_async.models.tariff_plans import TariffPlanAssignment
+from emnify_async.models.tariff_profiles import TariffProfile, TariffProfileCoverage
 from emnify_async.models.tariffs import DataSize, Tariff
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
@@ -78,6 +81,7 @@ from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
 from emnify_async.resources.events import AsyncEvents
 from emnify_async.resources.integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
+from emnify_async.resources.ip_address_spaces import AsyncIpAddressSpaces
 from emnify_async.resources.lookups import AsyncLookups
 from emnify_async.resources.operators import AsyncOperators
 from emnify_async.resources.organisations import AsyncOrganisations
@@ -85,6 +89,7 @@ from emnify_async.resources.service_profiles import AsyncServiceProfiles
 from emnify_async.resources.services import AsyncServices
 from emnify_async.resources.sim_batches import AsyncSimBatches
 from emnify_async.resources.sims import AsyncSims
+from emnify_async.resources.tariff_profiles import AsyncTariffProfiles
 from emnify_async.resources.tariffs import AsyncTariffs
 
 from ._bridge import ClientHandle, Pager
@@ -98,6 +103,7 @@ __all__ = [
     "Emnify",
     "Endpoints",
     "Events",
+    "IpAddressSpaces",
     "Lookups",
     "Operators",
     "Organisations",
@@ -105,6 +111,7 @@ __all__ = [
     "Services",
     "SimBatches",
     "Sims",
+    "TariffProfiles",
     "Tariffs",
 ]
 
@@ -329,6 +336,18 @@ class Sims:
                 sim_id, start_date=start_date, end_date=end_date
             ),
         )
+
+    def installation_code(self, sim_id: int) -> EsimInstallationCode:
+        """The code that installs an eSIM (GET /api/v1/sim/{sim_id}/installation_code).
+
+        operationId: GetEsimInstallationCode. Its `payload` is the activation code
+        (`LPA:1$<SM-DP+ address>$<matching id>`) a device downloads the profile with: a
+        secret, masked in the model's `repr` and never kept in errors.
+
+        Raises:
+            NotFoundError: No such SIM in this organisation, or it is not an eSIM.
+        """
+        return self._handle.run(lambda client: self._area(client).installation_code(sim_id))
 
     def statuses(self) -> Pager[Status]:
         """The SIM statuses the API knows (GET /api/v1/sim/status).
@@ -1286,6 +1305,37 @@ class Organisations:
         """
         return self._handle.run(lambda client: self._area(client).update_tariff(org, tariff))
 
+    def tariff_plans(self, org: OrgLike = "my") -> Pager[TariffPlanAssignment]:
+        """The organisation's tariff plans, past and present (GET .../{org_id}/tariff_plan).
+
+        operationId: OrganisationTariffPlanByOrgIdGet. Each item is one plan for a period;
+        the one running now has `active=True`. call `.to_list()` for the list.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is unknown or not accessible.
+        """
+        return Pager(self._handle, self._area(self._handle.client).tariff_plans(org))
+
+    def active_tariff_plan(self, org: OrgLike = "my") -> TariffPlanAssignment:
+        """The tariff plan running now, priced for this month (GET .../tariff_plan/active).
+
+        operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
+        month's `sim_activated_amount` activated SIMs cost (each line's rate times its
+        volume); `applied_rate` is the monthly base fee.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is not accessible, or has no active plan.
+        """
+        return self._handle.run(lambda client: self._area(client).active_tariff_plan(org))
+
 
 class Tariffs:
     """The tariff API (MNO and reseller organisations only)."""
@@ -1715,6 +1765,223 @@ class ServiceProfiles:
         return self._handle.run(
             lambda client: self._area(client).remove_traffic_limit(profile_id, service_id, limit_id)
         )
+
+
+class TariffProfiles:
+    """The tariff profile API."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncTariffProfiles]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[TariffProfile]:
+        """Your organisation's tariff profiles (GET /api/v1/tariff_profile).
+
+        operationId: TariffProfileGet. The API answers with the whole list at once (it is
+        not paged); like every list call this returns a pager: iterate it, or call `.to_list()`.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def get(self, tariff_profile_id: int) -> TariffProfile:
+        """One tariff profile (GET /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdGet.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(tariff_profile_id))
+
+    def create(
+        self, *, name: str, tariff: IdLike, description: str | NotGiven | None = NOT_GIVEN
+    ) -> int:
+        """Create a tariff profile (POST /api/v1/tariff_profile).
+
+        operationId: TariffProfilePost. It starts with no ratezone selected: select some
+        with `select_ratezone()` for its endpoints to connect anywhere.
+
+        Args:
+            name: Short name.
+            tariff: One of your organisation's tariffs, as an id or a model with an `id`.
+            description: Long description.
+
+        Returns:
+            The new tariff profile's id (from the `Location` header).
+
+        Raises:
+            InputError: The name is blank or the tariff is not an id (nothing is sent).
+            UnprocessableEntityError: The tariff is not one of your organisation's.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                name=name, tariff=tariff, description=description
+            )
+        )
+
+    def update(
+        self,
+        tariff_profile_id: int,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        tariff: IdLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a tariff profile (PATCH /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdPatch. Only the fields passed are sent;
+        `description=None` empties it. Another tariff removes every ratezone selection.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation.
+            UnprocessableEntityError: The tariff is not one of your organisation's.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                tariff_profile_id, name=name, description=description, tariff=tariff
+            )
+        )
+
+    def delete(self, tariff_profile_id: int) -> None:
+        """Delete a tariff profile (DELETE /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdDelete.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+            ConflictError: Endpoints still use it (its `used_count` is not 0).
+        """
+        return self._handle.run(lambda client: self._area(client).delete(tariff_profile_id))
+
+    def coverage(self, tariff_profile_id: int) -> Pager[TariffProfileCoverage]:
+        """The countries where the profile's endpoints can connect (GET .../coverage).
+
+        operationId: TariffProfileCoverageByTpIdGet. call `.to_list()` for the list.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return Pager(self._handle, self._area(self._handle.client).coverage(tariff_profile_id))
+
+    def select_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
+        """Select a ratezone of the profile's tariff (PUT .../ratezone_selection/{id}).
+
+        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdPut. Only currently valid
+        and active ratezones can be selected.
+
+        Raises:
+            NotFoundError: No such tariff profile, or the ratezone is not its tariff's.
+            UnprocessableEntityError: The ratezone is not active.
+            ConflictError: The ratezone is selected already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).select_ratezone(tariff_profile_id, ratezone_id)
+        )
+
+    def deselect_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
+        """Remove a ratezone from the profile (DELETE .../ratezone_selection/{id}).
+
+        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdDelete.
+
+        Raises:
+            NotFoundError: No such tariff profile, or the ratezone is not selected.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).deselect_ratezone(tariff_profile_id, ratezone_id)
+        )
+
+    def assign_inclusive_volume(self, tariff_profile_id: int, inclusive_volume_id: int) -> None:
+        """Rate the profile's traffic with an inclusive volume (PUT .../inclusive_volume/{id}).
+
+        operationId: TariffProfileInclusiveVolumeAssignment. The volume is one of your
+        organisation's (as listed by `client.organisations.active_inclusive_volumes()`); it
+        must not be expired and its ratezone must be of the profile's tariff. Without one,
+        when your organisation has several active volumes, the profile's traffic is rated
+        "pay as you go".
+
+        Raises:
+            NotFoundError: No such tariff profile or inclusive volume.
+            BadRequestError: The volume is expired, or of another tariff.
+            ConflictError: The profile has an inclusive volume already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).assign_inclusive_volume(
+                tariff_profile_id, inclusive_volume_id
+            )
+        )
+
+    def unassign_inclusive_volume(self, tariff_profile_id: int, inclusive_volume_id: int) -> None:
+        """Remove the profile's inclusive volume (DELETE .../inclusive_volume/{id}).
+
+        operationId: TariffProfileInclusiveVolumeRemoveAssignment.
+
+        Raises:
+            NotFoundError: No such tariff profile or inclusive volume.
+            BadRequestError: That volume is not the profile's.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).unassign_inclusive_volume(
+                tariff_profile_id, inclusive_volume_id
+            )
+        )
+
+
+class IpAddressSpaces:
+    """The IP address space API."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncIpAddressSpaces]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[IpAddressSpace]:
+        """Your organisation's address spaces, with their counts (GET /api/v1/ip_address_space).
+
+        operationId: IpAddressSpaceGet. call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def available(self, *, ip_address_version: int | None = None) -> Pager[IpAddressSpace]:
+        """Ten random address spaces no organisation has (GET .../ip_address_space/available).
+
+        operationId: IpAddressSpaceAvailableByIpAddressVersionGet. Each call offers another
+        sample. call `.to_list()` for the list.
+
+        Args:
+            ip_address_version: 4 or 6; default: the API's (IPv4).
+
+        Raises:
+            InputError: The version is neither 4 nor 6 (nothing is sent).
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).available(ip_address_version=ip_address_version),
+        )
+
+    def assign(self, address_space_id: int) -> None:
+        """Take an address space for your organisation (PUT .../{address_space_id}).
+
+        operationId: IpAddressSpaceByIdPut.
+
+        Raises:
+            NotFoundError: No such address space.
+            ConflictError: It is assigned already (to yours or another organisation).
+        """
+        return self._handle.run(lambda client: self._area(client).assign(address_space_id))
+
+    def release(self, address_space_id: int) -> None:
+        """Give an address space back (DELETE .../{address_space_id}).
+
+        operationId: IpAddressSpaceByIdDelete.
+
+        Raises:
+            NotFoundError: No such address space of your organisation.
+            ConflictError: Endpoints still have addresses from it.
+        """
+        return self._handle.run(lambda client: self._area(client).release(address_space_id))
 
 
 class Services:
@@ -2577,6 +2844,16 @@ class Emnify:
     def service_profiles(self) -> ServiceProfiles:
         """Service profiles: list, get, create, update, delete, services, traffic limits."""
         return ServiceProfiles(self._handle, lambda client: client.service_profiles)
+
+    @functools.cached_property
+    def tariff_profiles(self) -> TariffProfiles:
+        """Tariff profiles: CRUD, coverage, ratezone selection and inclusive volume."""
+        return TariffProfiles(self._handle, lambda client: client.tariff_profiles)
+
+    @functools.cached_property
+    def ip_address_spaces(self) -> IpAddressSpaces:
+        """IP address spaces: yours, free ones, assign and release."""
+        return IpAddressSpaces(self._handle, lambda client: client.ip_address_spaces)
 
     @functools.cached_property
     def services(self) -> Services:

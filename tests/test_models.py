@@ -527,6 +527,7 @@ class TestPackage:
             "integrations",
             "cloud_connect",
             "lookups",
+            "ip_address_spaces",
             "operators",
             "organisations",
             "service_profiles",
@@ -535,6 +536,8 @@ class TestPackage:
             "sims",
             "sms",
             "stats",
+            "tariff_plans",
+            "tariff_profiles",
             "tariffs",
             "webhooks",
         }

@@ -14,6 +14,7 @@ from . import (
     endpoints,
     events,
     integrations,
+    ip_address_spaces,
     lookups,
     operators,
     organisations,
@@ -21,6 +22,7 @@ from . import (
     services,
     sim_batches,
     sims,
+    tariff_profiles,
     tariffs,
 )
 
@@ -50,5 +52,7 @@ ALL = _declared(
     integrations,
     lookups,
     cloud_connect,
+    tariff_profiles,
+    ip_address_spaces,
 )
 """Every operation declared, in module order."""

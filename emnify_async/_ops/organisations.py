@@ -19,11 +19,13 @@ from ..models import (
     Organisation,
     OrganisationStats,
     Status,
+    TariffPlanAssignment,
 )
 from ._params import DATE, ORG, ORG_ID, date_range
 
 __all__ = [
     "ACTIVE_INCLUSIVE_VOLUMES",
+    "ACTIVE_TARIFF_PLAN",
     "ASSIGN_INCLUSIVE_VOLUME",
     "CREATE_INCLUSIVE_VOLUME",
     "CURRENT_MONTH_DAILY_STATS",
@@ -32,6 +34,7 @@ __all__ = [
     "MONTHLY_STATS",
     "MY",
     "STATUSES",
+    "TARIFF_PLANS",
     "UPDATE_TARIFF",
     "InclusiveVolumeCreate",
     "InclusiveVolumePeriod",
@@ -166,4 +169,21 @@ UPDATE_TARIFF: Operation[None] = Operation(
     path_params={"org_id": ORG_ID},
     body=TariffChange,
     success=frozenset({200, 204}),
+)
+# The spec types `{org_id}` as a number, but its description documents `my` too.
+TARIFF_PLANS = Operation(
+    "OrganisationTariffPlanByOrgIdGet",
+    "GET",
+    f"{_ORG}/{{org_id}}/tariff_plan",
+    Returns.ARRAY,
+    TariffPlanAssignment,
+    path_params={"org_id": ORG},
+)
+ACTIVE_TARIFF_PLAN = Operation(
+    "GetOrganisationActiveTariffPlan",
+    "GET",
+    f"{_ORG}/{{org_id_or_my}}/tariff_plan/active",
+    Returns.OBJECT,
+    TariffPlanAssignment,
+    path_params={"org_id_or_my": ORG},
 )

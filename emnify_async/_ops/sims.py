@@ -8,7 +8,7 @@ from .._body import Ref, lookup, reference, require_any
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._operation import Operation, Returns
 from .._types import NotGiven
-from ..models import DailyStats, Event, Sim, SimStats, Status
+from ..models import DailyStats, EsimInstallationCode, Event, Sim, SimStats, Status
 from ._params import DATE, FILTER, SORT, date_range
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "DELETE",
     "EVENTS",
     "GET",
+    "INSTALLATION_CODE",
     "LIST",
     "STATS",
     "STATUSES",
@@ -74,3 +75,13 @@ DAILY_STATS = Operation(
     query_check=date_range,
 )
 STATUSES = Operation("SimStatusGet", "GET", "/api/v1/sim/status", Returns.ARRAY, Status)
+# The code installs the eSIM's profile: a secret, never kept in errors. The SDK asks for the
+# JSON form (its Accept header), not the default SVG image.
+INSTALLATION_CODE = Operation(
+    "GetEsimInstallationCode",
+    "GET",
+    "/api/v1/sim/{sim_id}/installation_code",
+    Returns.OBJECT,
+    EsimInstallationCode,
+    sensitive=True,
+)

@@ -58,6 +58,7 @@ from .integrations import (
     DataStreamTypeId,
     NewApiSecret,
 )
+from .ip_address_spaces import IpAddressSpace
 from .lookups import BreakoutRegion
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
@@ -79,7 +80,7 @@ from .service_profiles import (
 )
 from .services import DnsConfig, Service, TrafficLimit, TrafficLimitPeriod
 from .sim_batches import SimBatch, SimBatchRegistration
-from .sims import Sim, SimEndpoint
+from .sims import EsimInstallationCode, Sim, SimEndpoint
 from .sms import Sms
 from .stats import (
     DailyStats,
@@ -91,6 +92,19 @@ from .stats import (
     MonthlyTraffic,
     SimStats,
     TrafficStats,
+)
+from .tariff_plans import (
+    TariffPlan,
+    TariffPlanAssignment,
+    TariffPlanPrice,
+    TariffPlanPriceLine,
+    TariffPlanRuntime,
+)
+from .tariff_profiles import (
+    TariffProfile,
+    TariffProfileCoverage,
+    TariffProfileInclusiveVolume,
+    TariffProfileTariff,
 )
 from .tariffs import DataSize, PdpContextDefinition, Tariff
 from .webhooks import (
@@ -139,6 +153,7 @@ __all__ = [
     "EndpointSim",
     "EndpointStats",
     "EndpointStatusId",
+    "EsimInstallationCode",
     "Event",
     "EventEndpoint",
     "EventHubsDestination",
@@ -154,6 +169,7 @@ __all__ = [
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
+    "IpAddressSpace",
     "KeenIODestination",
     "KinesisDestination",
     "Manufacturer",
@@ -193,6 +209,15 @@ __all__ = [
     "Sms",
     "Status",
     "Tariff",
+    "TariffPlan",
+    "TariffPlanAssignment",
+    "TariffPlanPrice",
+    "TariffPlanPriceLine",
+    "TariffPlanRuntime",
+    "TariffProfile",
+    "TariffProfileCoverage",
+    "TariffProfileInclusiveVolume",
+    "TariffProfileTariff",
     "TrafficLimit",
     "TrafficLimitPeriod",
     "TrafficStats",

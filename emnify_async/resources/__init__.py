@@ -5,6 +5,7 @@ from .dns import AsyncDns
 from .endpoints import AsyncEndpoints
 from .events import AsyncEvents
 from .integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
+from .ip_address_spaces import AsyncIpAddressSpaces
 from .lookups import AsyncLookups
 from .operators import AsyncOperators
 from .organisations import AsyncOrganisations
@@ -12,6 +13,7 @@ from .service_profiles import AsyncServiceProfiles
 from .services import AsyncServices
 from .sim_batches import AsyncSimBatches
 from .sims import AsyncSims
+from .tariff_profiles import AsyncTariffProfiles
 from .tariffs import AsyncTariffs
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "AsyncDns",
     "AsyncEndpoints",
     "AsyncEvents",
+    "AsyncIpAddressSpaces",
     "AsyncLookups",
     "AsyncOperators",
     "AsyncOrganisations",
@@ -29,5 +32,6 @@ __all__ = [
     "AsyncServices",
     "AsyncSimBatches",
     "AsyncSims",
+    "AsyncTariffProfiles",
     "AsyncTariffs",
 ]

@@ -1,4 +1,5 @@
-"""Organisations: details, statistics, inclusive volumes and tariff (`client.organisations`).
+"""Organisations: details, statistics, inclusive volumes, tariff and tariff plans
+(`client.organisations`).
 
 Every call about one organisation takes it as its first argument, `org`: an id, a model with
 an `id`, or `"my"` (the default where the API accepts it).
@@ -17,6 +18,7 @@ from ..models import (
     Organisation,
     OrganisationStats,
     Status,
+    TariffPlanAssignment,
 )
 from ._base import AsyncResource
 from ._legacy import (
@@ -248,3 +250,34 @@ class AsyncOrganisations(AsyncResource):
             UnprocessableEntityError: One of the rules above is broken.
         """
         await self._nothing(ops.UPDATE_TARIFF, org_id=org, id=tariff)
+
+    def tariff_plans(self, org: OrgLike = "my") -> AsyncPager[TariffPlanAssignment]:
+        """The organisation's tariff plans, past and present (GET .../{org_id}/tariff_plan).
+
+        operationId: OrganisationTariffPlanByOrgIdGet. Each item is one plan for a period;
+        the one running now has `active=True`. `await` it for the list.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is unknown or not accessible.
+        """
+        return self._many(ops.TARIFF_PLANS, org_id=org)
+
+    async def active_tariff_plan(self, org: OrgLike = "my") -> TariffPlanAssignment:
+        """The tariff plan running now, priced for this month (GET .../tariff_plan/active).
+
+        operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
+        month's `sim_activated_amount` activated SIMs cost (each line's rate times its
+        volume); `applied_rate` is the monthly base fee.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is not accessible, or has no active plan.
+        """
+        return await self._one(ops.ACTIVE_TARIFF_PLAN, org_id_or_my=org)

@@ -9,7 +9,15 @@ from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._ops import sims as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
-from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
+from ..models import (
+    DailyStats,
+    EsimInstallationCode,
+    Event,
+    Sim,
+    SimStats,
+    SimStatusId,
+    Status,
+)
 from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
@@ -231,6 +239,18 @@ class AsyncSims(AsyncResource):
             InputError: A date is malformed, or the end is before the start.
         """
         return self._many(ops.DAILY_STATS, sim_id=sim_id, start_date=start_date, end_date=end_date)
+
+    async def installation_code(self, sim_id: int) -> EsimInstallationCode:
+        """The code that installs an eSIM (GET /api/v1/sim/{sim_id}/installation_code).
+
+        operationId: GetEsimInstallationCode. Its `payload` is the activation code
+        (`LPA:1$<SM-DP+ address>$<matching id>`) a device downloads the profile with: a
+        secret, masked in the model's `repr` and never kept in errors.
+
+        Raises:
+            NotFoundError: No such SIM in this organisation, or it is not an eSIM.
+        """
+        return await self._one(ops.INSTALLATION_CODE, sim_id=sim_id)
 
     def statuses(self) -> AsyncPager[Status]:
         """The SIM statuses the API knows (GET /api/v1/sim/status).

@@ -34,6 +34,7 @@ from emnify_async.testing._routes import (
     events,
     inclusive_volumes,
     integrations,
+    ip_address_spaces,
     lookups,
     operators,
     org_stats,
@@ -42,8 +43,11 @@ from emnify_async.testing._routes import (
     services,
     sim_batches,
     sim_events,
+    sim_installation_code,
     sim_stats,
     sims,
+    tariff_plans,
+    tariff_profiles,
     tariffs,
 )
 from emnify_async.testing._routing import ROUTE, Route
@@ -55,11 +59,14 @@ ROUTE_MODULES = (
     sims,
     sim_events,
     sim_stats,
+    sim_installation_code,
     sim_batches,
     organisations,
     org_stats,
     inclusive_volumes,
+    tariff_plans,
     tariffs,
+    tariff_profiles,
     endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
     endpoint_connectivity,
     endpoint_sms,
@@ -72,6 +79,7 @@ ROUTE_MODULES = (
     integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
     lookups,
     cloud_connect,
+    ip_address_spaces,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -63,7 +63,16 @@ SIM_MODELS: dict[int, JsonObj] = {
         "formfactor": {"id": 9, "name": "MFF2"},
         "manufacturer": {"id": 6, "name": "Gemalto"},
     },
+    11: {
+        "id": 11,
+        "description": "eSIM",
+        "memory_size": 512,
+        "formfactor": {"id": 10, "name": "eSIM"},
+        "manufacturer": {"id": 5, "name": "Oberthur"},
+    },
 }
+ESIM_MODEL = 11
+"""The model of eSIMs (downloadable profiles): only they have an installation code."""
 
 # The event types of GET /api/v1/event/type, as emnify lists them.
 EVENT_TYPES: dict[int, str] = {

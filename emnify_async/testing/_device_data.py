@@ -87,19 +87,31 @@ class DnsConfig:
 
 @dataclass(frozen=True)
 class IpSpace:
-    """An IPv4 address space of an organisation; endpoints get its host addresses."""
+    """An IP address space; endpoints of its organisation get its host addresses.
+
+    ``org_id`` is ``None`` while no organisation has it (``/ip_address_space/available``).
+    """
 
     id: int
-    org_id: int
+    org_id: int | None
     cidr: str
 
     @property
-    def network(self) -> ipaddress.IPv4Network:
-        return ipaddress.IPv4Network(self.cidr)
+    def network(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+        return ipaddress.ip_network(self.cidr)
+
+    @property
+    def version(self) -> int:
+        return self.network.version
+
+    @property
+    def size(self) -> int:
+        """How many addresses endpoints can have (all but the first and the last)."""
+        return self.network.num_addresses - 2
 
     def contains(self, address: str) -> bool:
         try:
-            ip = ipaddress.IPv4Address(address)
+            ip = ipaddress.ip_address(address)
         except ValueError:
             return False
         network = self.network
@@ -149,12 +161,17 @@ DERIVED_FIELDS: dict[str, Callable[[int, int], Any]] = {
 }
 
 
-def seeded_service_profile_counts(seeded: int) -> dict[int, int]:
-    """How many of the endpoints ``1..seeded`` have each service profile, as derived (``1 + id
-    % 3``, see ``DERIVED_FIELDS``), without deriving them."""
-    whole, rest = divmod(seeded, 3)
-    # ids 3k+1 -> profile 2, 3k+2 -> profile 3, 3k -> profile 1
-    return {1: whole, 2: whole + (rest >= 1), 3: whole + (rest >= 2)}
+# How many of the seeded endpoints ``1..seeded`` derive ``value`` for a field, without deriving
+# them (a service or tariff profile's or an address space's ``used_count``).
+DERIVED_COUNTS: dict[str, Callable[[int, Any], int]] = {
+    "service_profile_id": lambda seeded, v: (
+        len(range(v - 1 or 3, seeded + 1, 3)) if v in (1, 2, 3) else 0
+    ),
+    "tariff_profile_id": lambda seeded, v: (
+        len(range(v - 1 or 2, seeded + 1, 2)) if v in (1, 2) else 0
+    ),
+    "ip_space_id": lambda seeded, v: seeded if v == SEEDED_SPACE_ID else 0,
+}
 
 
 def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
@@ -172,12 +189,23 @@ class DeviceSeed:
     """The stored seeded endpoints (ids after the derived ones)."""
 
 
+def unassigned_spaces() -> list[IpSpace]:
+    """The address spaces no organisation has yet: the ``/18`` blocks of ``100.64.0.0/10``
+    (ids 101-355; not the first, which holds the reserved ``100.64.0.0/24``) and 64 IPv6
+    ``/112`` blocks (ids 501-564)."""
+    blocks = list(ipaddress.IPv4Network("100.64.0.0/10").subnets(new_prefix=18))[1:]
+    spaces = [IpSpace(101 + n, None, str(block)) for n, block in enumerate(blocks)]
+    spaces += [IpSpace(501 + n, None, f"fd00:e6e1:0:{n + 1:x}::/112") for n in range(64)]
+    return spaces
+
+
 def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
     """Service profiles, DNS configurations and address spaces of 101, 102 and the foreign
     999 (profiles of 103 and 104 too), and a few endpoints without SIMs: two of 101 (one
     disabled), three of the enterprise 102, one of 999.
 
-    101 has a small space (2, six addresses) to exhaust; 103-105 have none.
+    101 has a small space (2, six addresses) to exhaust; 103-105 have none. The unassigned
+    spaces (:func:`unassigned_spaces`) are there for any organisation to take.
     """
     data_and_sms: dict[int, list[int]] = {SERVICE_DATA: [], SERVICE_SMS_MT: [], SERVICE_SMS_MO: []}
     profiles = [
@@ -216,6 +244,7 @@ def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
         IpSpace(2, root, "100.64.0.0/29"),
         IpSpace(3, 102, "10.100.0.0/28"),
         IpSpace(9, d.FOREIGN_ORG_ID, "10.250.0.0/24"),
+        *unassigned_spaces(),
     ]
     created = ENDPOINT_EPOCH + 400 * 86400
     layout = [

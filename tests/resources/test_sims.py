@@ -8,10 +8,12 @@ import datetime
 import pytest
 
 from emnify_async import (
+    APIResponseValidationError,
     AsyncEmnify,
     AuthenticationError,
     ConflictError,
     DailyStats,
+    EsimInstallationCode,
     Event,
     InputError,
     NotFoundError,
@@ -310,3 +312,64 @@ class TestAuthAgainstEmulator:
         ) as client:
             with pytest.raises(AuthenticationError, match="username and password"):
                 await client.sims.statuses()
+
+
+class TestInstallationCode:
+    """`client.sims.installation_code()`: the activation code of an eSIM, a secret."""
+
+    @staticmethod
+    def _esim(emulator: Emulator, esim: bool = True) -> int:
+        table = emulator.state.table
+        eleven = [i for i in emulator.state.sim_ids() if table.model[i - 1] == 11]
+        return eleven[0] if esim else next(i for i in emulator.state.sim_ids() if i not in eleven)
+
+    async def test_an_esims_code(self, client: AsyncEmnify, emnify_emulator: Emulator) -> None:
+        """Asked for as JSON; the payload is the LPA code, masked in the model's repr."""
+        sim_id = self._esim(emnify_emulator)
+        sim = await client.sims.get(sim_id)
+
+        code = await client.sims.installation_code(sim_id)
+
+        assert isinstance(code, EsimInstallationCode)
+        assert code.iccid == sim.iccid
+        assert sim.model is not None and sim.model.formfactor is not None
+        assert sim.model.formfactor.name == "eSIM"
+        assert code.payload is not None and code.payload.startswith("LPA:1$")
+        secret = code.payload.rsplit("$", 1)[1]
+        assert secret not in repr(code) and secret not in str(code)
+        assert "LPA:1$smdp.emulator.invalid$********" in repr(code)
+        assert emnify_emulator.requests[-1].headers["Accept"] == "application/json"
+
+    async def test_a_physical_sim_has_none(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """Documented: 404 for a SIM that is not an eSIM."""
+        with pytest.raises(NotFoundError) as caught:
+            await client.sims.installation_code(self._esim(emnify_emulator, esim=False))
+        assert (caught.value.error_code, caught.value.error_token) == (1201, "NotFound")
+
+    async def test_an_answer_that_does_not_fit_keeps_no_code(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """An error about the answer of this operation never holds its body (the code)."""
+        sim_id = self._esim(emnify_emulator)
+        leaked = "LPA:1$smdp.emulator.invalid$LEAKED-SECRET"
+        emnify_emulator.inject(
+            "GET",
+            f"/api/v1/sim/{sim_id}/installation_code",
+            status=200,
+            body=[{"iccid": "1", "payload": leaked}],
+            times=10,  # every attempt: a GET that does not fit is retried
+        )
+        with pytest.raises(APIResponseValidationError) as caught:
+            await client.sims.installation_code(sim_id)
+        assert caught.value.body == b""
+        assert "LEAKED" not in repr(caught.value) and "LEAKED" not in str(caught.value)
+
+    @pytest.mark.parametrize("sim_id", [0, -7, "7", True, 7.0])
+    async def test_bad_id_is_sent_nowhere(
+        self, client: AsyncEmnify, emnify_emulator: Emulator, sim_id: object
+    ) -> None:
+        with pytest.raises(InputError):
+            await client.sims.installation_code(sim_id)  # type: ignore[arg-type]
+        assert emnify_emulator.requests == []

@@ -42,6 +42,9 @@ SAMPLES = {
     "api_secret_id": ["1"],
     "cloudconnect_attachment_id": ["75"],
     "breakout_type_id": ["1"],
+    "tariff_profile_id": ["1"],
+    "ratezone_id": ["1"],
+    "address_space_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

@@ -127,6 +127,9 @@ def _valid(server: Server, name: str) -> str:
         "api_secret_id": "1",
         "cloudconnect_attachment_id": "75",
         "breakout_type_id": "1",
+        "tariff_profile_id": "2",
+        "ratezone_id": "1",
+        "address_space_id": "150",
     }
     return values[name]
 

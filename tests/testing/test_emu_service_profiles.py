@@ -7,10 +7,6 @@ be deleted; the organisation's statistics count the profiles too.
 
 from __future__ import annotations
 
-import pytest
-
-from emnify_async.testing._device_data import DERIVED_FIELDS, seeded_service_profile_counts
-
 from .conftest import Api, token_for
 
 PROFILES = "/api/v1/service_profile"
@@ -27,16 +23,6 @@ async def _counts_agree(api: Api) -> dict[int, int]:
         endpoints = await api.call("GET", ENDPOINT, params=query)
         assert int(endpoints.headers["X-Total-Count"]) == used, profile_id
     return counts
-
-
-@pytest.mark.parametrize("seeded", [0, 1, 2, 3, 4, 5, 6, 7, 1000, 1001, 1002])
-def test_seeded_counts_follow_the_derivation(seeded: int) -> None:
-    derive = DERIVED_FIELDS["service_profile_id"]
-    counted: dict[int, int] = {1: 0, 2: 0, 3: 0}
-    for endpoint_id in range(1, seeded + 1):
-        counted[derive(0, endpoint_id)] += 1
-
-    assert seeded_service_profile_counts(seeded) == counted
 
 
 async def test_used_count_follows_every_write(api: Api) -> None:

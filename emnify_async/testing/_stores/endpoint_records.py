@@ -15,12 +15,12 @@ from typing import Any
 from emnify_async.testing import _data as d
 from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._device_data import (
+    DERIVED_COUNTS,
     DERIVED_FIELDS,
     SEEDED_SPACE_ID,
     Endpoint,
     derive_endpoint,
     seeded_ip_owner,
-    seeded_service_profile_counts,
 )
 
 
@@ -37,7 +37,6 @@ class EndpointRecords:
         self._next_id = max([seeded, *self._stored]) + 1
         self._addresses = {(e.ip_space_id, e.ip_address): e.id for e in self._stored.values()}
         self._ids: dict[int, array[int]] = {}
-        self._profile_usage: dict[int, dict[int, int]] = {}
 
     # --- reads ----------------------------------------------------------------------------
 
@@ -73,25 +72,6 @@ class EndpointRecords:
             self._ids[org_id] = ids
         return ids
 
-    def service_profile_usage(self, org_id: int) -> dict[int, int]:
-        """How many of the organisation's endpoints use each service profile (cached until the
-        next write; the derived endpoints are counted without deriving them)."""
-        usage = self._profile_usage.get(org_id)
-        if usage is None:
-            usage = {}
-            if org_id == self.root_id:
-                usage.update(seeded_service_profile_counts(self.seeded))
-                changed = self._deleted.union(i for i in self._stored if i <= self.seeded)
-                derive = DERIVED_FIELDS["service_profile_id"]
-                for endpoint_id in changed:
-                    usage[derive(self.seed, endpoint_id)] -= 1
-            for endpoint in self._stored.values():
-                if endpoint.org_id == org_id:
-                    profile = endpoint.service_profile_id
-                    usage[profile] = usage.get(profile, 0) + 1
-            self._profile_usage[org_id] = usage
-        return usage
-
     def reader(self, attribute: str) -> Callable[[int], Any]:
         """``lambda endpoint_id: endpoint.<attribute>`` for existing endpoints, fast for
         seeded ones (one field is derived, not the whole record)."""
@@ -105,6 +85,16 @@ class EndpointRecords:
             return getattr(endpoint, attribute)
 
         return read
+
+    def count(self, attribute: str, value: Any) -> int:
+        """How many endpoints have ``attribute == value`` (one of ``DERIVED_COUNTS``): the
+        stored ones are read, the derived ones counted without deriving them."""
+        derive = DERIVED_FIELDS[attribute]
+        derived = DERIVED_COUNTS[attribute](self.seeded, value)
+        # Seeded endpoints that were written or deleted no longer have their derived value.
+        changed = [i for i in self._stored if i <= self.seeded] + list(self._deleted)
+        derived -= sum(1 for i in changed if derive(self.seed, i) == value)
+        return derived + sum(1 for e in self._stored.values() if getattr(e, attribute) == value)
 
     def holder(self, space_id: int, address: str) -> int | None:
         """The endpoint that has ``address`` in the space, if any."""
@@ -157,7 +147,6 @@ class EndpointRecords:
 
     def clear_indexes(self) -> None:
         self._ids.clear()
-        self._profile_usage.clear()
 
     def editable(self, endpoint_id: int) -> Endpoint:
         """The stored record of an existing endpoint, created from the derived one if needed."""

@@ -145,10 +145,12 @@ async def call(
     query: dict[str, str] | None = None,
     json: Any = None,
     token: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Exchange:
-    """Sends one request and records the exchange; ``pattern`` is the spec's path template."""
+    """Sends one request and records the exchange; ``pattern`` is the spec's path template;
+    ``headers`` are sent besides the token's (``{"Accept": ...}``)."""
     path = pattern.format(**(path_params or {}))
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    headers = {**({"Authorization": f"Bearer {token}"} if token else {}), **(headers or {})}
     body = b"" if json is None else aiohttp.JsonPayload(json)._value
     if body:
         headers["Content-Type"] = "application/json"

@@ -101,3 +101,22 @@ def traffic_limit(service_id: int, index: int = 0) -> int:
     return sorted(i for i, (service, _, _) in TRAFFIC_LIMITS.items() if service == service_id)[
         index
     ]
+
+
+def esim(emu: Emulator, physical: bool = False) -> int:
+    """The first eSIM of the parent (with ``physical``: its first SIM that is not one)."""
+    from emnify_async.testing._catalog import ESIM_MODEL
+
+    table = emu.state.table
+    return next(i for i in emu.state.sim_ids() if (table.model[i - 1] == ESIM_MODEL) != physical)
+
+
+def unassigned_space(emu: Emulator, version: int = 4) -> int:
+    """An IP address space no organisation has."""
+    spaces = emu.state.profiles.ip_spaces.values()
+    return next(s.id for s in spaces if s.org_id is None and s.version == version)
+
+
+def newest_tariff_profile(emu: Emulator) -> int:
+    """The tariff profile the parent created last."""
+    return max(p.id for p in emu.state.billing.profiles_of(emu.state.org_id))
