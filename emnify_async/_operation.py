@@ -99,7 +99,8 @@ class Operation(Generic[M]):
     safe: bool = attrs.field()
     """Whether repeating the request is harmless (retries); defaults by method."""
     sensitive: bool = False
-    """Its answers carry secrets (tokens): they are never kept in errors."""
+    """Its requests or answers carry secrets (tokens, keys): an error keeps no body and repeats
+    no string the request sent."""
 
     @success.default
     def _default_success(self) -> frozenset[int]:

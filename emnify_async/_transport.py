@@ -40,7 +40,7 @@ from ._network import ATTEMPT, EventHook, Network, RequestEvent
 from ._operation import Operation, Returns
 from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
-from ._status_errors import REQUEST_ID_HEADER, make_status_error
+from ._status_errors import REQUEST_ID_HEADER, make_status_error, without_sent_values
 from ._version import __version__
 
 __all__ = ["AUTHENTICATE", "CallOptions", "Response", "Transport", "check_base_url"]
@@ -303,7 +303,7 @@ class Transport:
             token = await self._await_token(op, path, budget, login, rejected=token)
             state.sent = True
             raw = await self._send(op.method, path, params, body, token, budget)
-        return accept(op, path, raw)
+        return accept(op, path, raw, sent=body)
 
     async def _await_token(
         self,
@@ -335,8 +335,9 @@ class Transport:
     async def _login(self, body: dict[str, str], *, budget: _Budget) -> dict[str, Any]:
         """One attempt of POST /api/v1/authenticate; the caller's retries cover it."""
         path = AUTHENTICATE.path
-        raw = await self._send(AUTHENTICATE.method, path, None, dumps(body), None, budget)
-        data: dict[str, Any] = accept(AUTHENTICATE, path, raw).data
+        sent = dumps(body)
+        raw = await self._send(AUTHENTICATE.method, path, None, sent, None, budget)
+        data: dict[str, Any] = accept(AUTHENTICATE, path, raw, sent=sent).data
         return data
 
     async def _send(
@@ -521,8 +522,11 @@ def _too_large(
     )
 
 
-def accept(op: Operation[Any], path: str, raw: _Raw) -> Response:
-    """The answer as `op` documents it, or the error that says how it is not."""
+def accept(op: Operation[Any], path: str, raw: _Raw, *, sent: bytes | None = None) -> Response:
+    """The answer as `op` documents it, or the error that says how it is not.
+
+    `sent` is the request body: a sensitive operation's error repeats none of its strings.
+    """
     status = raw.status
     request_id = raw.headers.get(REQUEST_ID_HEADER)
     method = op.method
@@ -532,7 +536,7 @@ def accept(op: Operation[Any], path: str, raw: _Raw) -> Response:
                 method=method, path=path, status=status, headers=raw.headers, body=raw.body
             )
             if op.sensitive:
-                error.body = b""
+                without_sent_values(error, sent)
             raise error
         if 300 <= status < 400:
             raise APIRedirectError(

@@ -176,6 +176,16 @@ async def app_token_errors(emu: Emulator, secrets: Secrets) -> list[BaseExceptio
     return errors
 
 
+def _quoting(sent: str) -> dict[str, Any]:
+    """An error body repeating a value of the request."""
+    return {
+        "error_code": 1400,
+        "error_token": "InputValidationFailed",
+        "message": f"refused {sent!r}",
+        "errors": [{"error_code": 1403, "error_token": "InvalidFormat", "message": sent}],
+    }
+
+
 async def login_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     errors: list[BaseException] = []
     async with _client(emu, application_token="not-the-token") as client:
@@ -189,6 +199,10 @@ async def login_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     async with _client(emu) as client:
         emu.inject("POST", "/api/v1/authenticate", status=503, times=5)
         errors.append(await _raised(client.sims.get(1)))  # login outage
+    async with _client(emu) as client:
+        # A refusal that quotes what was sent (no such answer is recorded; it must not matter).
+        emu.inject("POST", "/api/v1/authenticate", status=401, body=_quoting(emu.application_token))
+        errors.append(await _raised(client.sims.get(1)))
         secrets.learn(client, emu)
     return errors
 
@@ -265,6 +279,9 @@ async def api_secret_errors(emu: Emulator, secrets: Secrets) -> list[BaseExcepti
         errors.append(await _raised(client.api_secrets.create(purpose="lost")))
         emu.inject("POST", "/api/v1/api_secret", status=422, action="replace")
         errors.append(await _raised(client.api_secrets.create(purpose="refused")))
+        emu.inject("POST", "/api/v1/api_secret", status=422, body=_quoting(given))
+        errors.append(await _raised(client.api_secrets.create(secret=given)))
+        secrets.values.add(given)
         created = await client.api_secrets.create(purpose="kept")
         secrets.learn(client, emu)
     key = created.secret

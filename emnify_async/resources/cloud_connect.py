@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._exceptions import APIStatusError
 from .._ops import cloud_connect as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, IdLike, NotGiven, StatusLike
@@ -145,23 +144,19 @@ class AsyncCloudConnect(AsyncResource):
         vpn_type = (
             CloudConnectTypeId.IPSEC_VPN if asn is NOT_GIVEN else CloudConnectTypeId.IPSEC_VPN_BGP
         )
-        try:
-            return await self._created(
-                ops.CREATE_VPN,
-                type=vpn_type,
-                name=name,
-                description=description,
-                region=region,
-                public_ip=public_ip,
-                psk=psk,
-                asn=asn,
-                on_prem_cidr=on_prem_cidr,
-                inside_cidr=inside_cidr,
-            )
-        except APIStatusError as exc:
-            # The operation keeps no error body; the message could still quote the key.
-            _mask(exc, psk.get_secret_value() if isinstance(psk, Secret) else psk)
-            raise
+        # Sensitive: an error keeps no body and repeats no string the request sent (the key).
+        return await self._created(
+            ops.CREATE_VPN,
+            type=vpn_type,
+            name=name,
+            description=description,
+            region=region,
+            public_ip=public_ip,
+            psk=psk,
+            asn=asn,
+            on_prem_cidr=on_prem_cidr,
+            inside_cidr=inside_cidr,
+        )
 
     async def delete(self, attachment_id: int) -> None:
         """Delete an attachment (DELETE /api/v1/cnc/breakout/{cloudconnect_attachment_id}).
@@ -235,14 +230,3 @@ class AsyncCloudConnect(AsyncResource):
         `await` the pager for the list.
         """
         return self._many(ops.PRICES)
-
-
-def _mask(exc: APIStatusError, secret: str | NotGiven) -> None:
-    """Replace `secret` wherever the API's error message repeats it."""
-    if not isinstance(secret, str) or not secret:
-        return
-    exc.message = exc.message.replace(secret, "********")
-    exc.args = tuple(a.replace(secret, "********") if isinstance(a, str) else a for a in exc.args)
-    for detail in exc.errors:
-        if detail.message:
-            detail.message = detail.message.replace(secret, "********")
