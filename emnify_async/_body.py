@@ -13,6 +13,7 @@ keeps it in its wire form. `body_json()` then sends only the fields the caller g
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,6 +24,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from ._exceptions import InputError
 from ._query import check_bool, check_lookup_id, check_number, encode_date, ref_id
 from ._types import NOT_GIVEN, NotGiven
+from .models.secrets import Secret
 
 __all__ = [
     "Midnight",
@@ -36,6 +38,7 @@ __all__ = [
     "lookup_value",
     "moment",
     "number",
+    "password",
     "reference",
     "reference_id",
     "require_any",
@@ -170,6 +173,24 @@ def timestamp_date(*, nullable: bool = False) -> Any:
     return checked(check)
 
 
+def _password_sha1(value: Any, name: str) -> Secret:
+    # Never quote the value: a wrong type may still be someone's password.
+    if isinstance(value, Secret):
+        value = value.reveal()
+    if not isinstance(value, str) or not value:
+        kind = type(value).__name__
+        raise InputError(f"{name} must be a non-empty string or Secret, got a {kind}")
+    return Secret(hashlib.sha1(value.encode("utf-8")).hexdigest())
+
+
+def password() -> Any:
+    """A plain password (`str` or `Secret`), sent as the SHA-1 hex digest emnify's logins take.
+
+    Only the digest is kept, as a `Secret`: no repr, log or error shows either.
+    """
+    return checked(_password_sha1)
+
+
 def require_any(body: Any, what: str) -> None:
     """InputError unless at least one field of `body` was given."""
     if all(getattr(body, f.name) is NOT_GIVEN for f in attrs.fields(type(body))):
@@ -202,6 +223,7 @@ def _make_converter() -> cattrs.Converter:
         ),
     )
     conv.register_unstructure_hook(NotGiven, lambda _: None)
+    conv.register_unstructure_hook(Secret, Secret.reveal)
     conv.register_unstructure_hook_factory(_keyed, lambda cls: _keyed_unstructure(cls, conv))
     return conv
 

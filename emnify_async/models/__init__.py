@@ -11,6 +11,11 @@ from ._common import (
     Status,
     TrafficType,
 )
+from .application_tokens import (
+    ApplicationToken,
+    ApplicationTokenStatusId,
+    NewApplicationToken,
+)
 from .endpoints import (
     Balance,
     Connectivity,
@@ -40,6 +45,7 @@ from .organisations import (
     Ratezone,
     SimCounts,
 )
+from .secrets import Secret
 from .sim_batches import SimBatch, SimBatchRegistration
 from .sims import Sim, SimEndpoint
 from .sms import Sms
@@ -55,8 +61,25 @@ from .stats import (
     TrafficStats,
 )
 from .tariffs import DataSize, PdpContextDefinition, Tariff
+from .users import (
+    MfaKey,
+    MfaKeyStatusId,
+    MfaKeyTypeId,
+    MfaLookup,
+    Permission,
+    Role,
+    RolePermissions,
+    SupportToken,
+    TrustedDevice,
+    User,
+    UserRoleId,
+    UserStatusId,
+    UserSummary,
+)
 
 __all__ = [
+    "ApplicationToken",
+    "ApplicationTokenStatusId",
     "Balance",
     "Connectivity",
     "ConnectivityInfo",
@@ -86,8 +109,13 @@ __all__ = [
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
     "Manufacturer",
+    "MfaKey",
+    "MfaKeyStatusId",
+    "MfaKeyTypeId",
+    "MfaLookup",
     "MonthlyTraffic",
     "NamedRef",
+    "NewApplicationToken",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -97,11 +125,15 @@ __all__ = [
     "OrganisationSummary",
     "PdpContext",
     "PdpContextDefinition",
+    "Permission",
     "PrepaidBalance",
     "Quota",
     "QuotaAction",
     "Ratezone",
+    "Role",
+    "RolePermissions",
     "RuntimeData",
+    "Secret",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
@@ -112,7 +144,13 @@ __all__ = [
     "SimStatusId",
     "Sms",
     "Status",
+    "SupportToken",
     "Tariff",
     "TrafficStats",
     "TrafficType",
+    "TrustedDevice",
+    "User",
+    "UserRoleId",
+    "UserStatusId",
+    "UserSummary",
 ]
