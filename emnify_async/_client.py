@@ -33,6 +33,7 @@ from ._retry import RetryPolicy
 from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
+    AsyncApplicationTokens,
     AsyncEndpoints,
     AsyncEvents,
     AsyncOperators,
@@ -40,6 +41,7 @@ from .resources import (
     AsyncSimBatches,
     AsyncSims,
     AsyncTariffs,
+    AsyncUsers,
 )
 
 __all__ = ["AsyncEmnify"]
@@ -186,6 +188,18 @@ class AsyncEmnify:
     def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def users(self) -> AsyncUsers:
+        """Users: accounts, roles, events, activation, passwords, MFA (`users.mfa`)."""
+        return AsyncUsers(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def application_tokens(self) -> AsyncApplicationTokens:
+        """Application tokens of the organisation: list, create, update, revoke."""
+        return AsyncApplicationTokens(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
 
     # -- settings -------------------------------------------------------------------------------
 

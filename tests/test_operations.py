@@ -72,6 +72,8 @@ def test_page_maxima_are_the_documented_ones() -> None:
         "/api/v1/endpoint": _constants.ENDPOINT_MAX_PER_PAGE,
         "/api/v1/endpoint/{endpoint_id}/event": _constants.EVENT_MAX_PER_PAGE,
         "/api/v1/event": _constants.EVENT_MAX_PER_PAGE,
+        "/api/v1/user": _constants.USER_MAX_PER_PAGE,
+        "/api/v1/user/{user_id}/event": _constants.EVENT_MAX_PER_PAGE,
     }
 
 

@@ -8,7 +8,18 @@ that hold them against the official spec and the emulator).
 from __future__ import annotations
 
 from .._operation import Operation
-from . import endpoints, events, operators, organisations, sim_batches, sims, tariffs
+from . import (
+    application_tokens,
+    endpoints,
+    events,
+    operators,
+    organisations,
+    sim_batches,
+    sims,
+    tariffs,
+    user_mfa,
+    users,
+)
 
 __all__ = ["ALL"]
 
@@ -22,5 +33,16 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
     )
 
 
-ALL = _declared(sims, sim_batches, organisations, tariffs, endpoints, events, operators)
+ALL = _declared(
+    sims,
+    sim_batches,
+    organisations,
+    tariffs,
+    endpoints,
+    events,
+    operators,
+    users,
+    user_mfa,
+    application_tokens,
+)
 """Every operation declared, in module order."""

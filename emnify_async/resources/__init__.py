@@ -1,5 +1,6 @@
 """The API areas of the client, one module each."""
 
+from .application_tokens import AsyncApplicationTokens
 from .endpoints import AsyncEndpoints
 from .events import AsyncEvents
 from .operators import AsyncOperators
@@ -7,8 +8,11 @@ from .organisations import AsyncOrganisations
 from .sim_batches import AsyncSimBatches
 from .sims import AsyncSims
 from .tariffs import AsyncTariffs
+from .user_mfa import AsyncUserMfa
+from .users import AsyncUsers
 
 __all__ = [
+    "AsyncApplicationTokens",
     "AsyncEndpoints",
     "AsyncEvents",
     "AsyncOperators",
@@ -16,4 +20,6 @@ __all__ = [
     "AsyncSimBatches",
     "AsyncSims",
     "AsyncTariffs",
+    "AsyncUserMfa",
+    "AsyncUsers",
 ]
