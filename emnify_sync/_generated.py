@@ -1674,7 +1674,10 @@ class Users:
         return self._handle.run(lambda client: self._area(client).delete_v1(user_id))
 
     def statuses(self) -> Pager[Status]:
-        """The user statuses (GET /api/v1/user/status; UserStatusGet). call `.to_list()` for the list."""
+        """The user statuses (GET /api/v1/user/status; UserStatusGet).
+
+        call `.to_list()` for the list.
+        """
         return Pager(self._handle, self._area(self._handle.client).statuses())
 
     def roles(self) -> Pager[Role]:

@@ -147,7 +147,10 @@ class AsyncUsers(AsyncResource):
         await self._nothing(ops.DELETE_V1, user_id=user_id)
 
     def statuses(self) -> AsyncPager[Status]:
-        """The user statuses (GET /api/v1/user/status; UserStatusGet). `await` it for the list."""
+        """The user statuses (GET /api/v1/user/status; UserStatusGet).
+
+        `await` it for the list.
+        """
         return self._many(ops.STATUSES)
 
     # -- roles and events -------------------------------------------------------------------
