@@ -519,14 +519,17 @@ class TestPackage:
 
         assert sorted(models.__all__) == models.__all__
         submodules = {
+            "application_tokens",
             "endpoints",
             "events",
             "operators",
             "organisations",
+            "secrets",
             "sim_batches",
             "sims",
             "sms",
             "stats",
             "tariffs",
+            "users",
         }
         assert submodules == public - exported
