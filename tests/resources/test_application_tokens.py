@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import emnify_sync
 from emnify_async import (
     ApplicationToken,
     ApplicationTokenStatusId,
@@ -21,9 +22,9 @@ from emnify_async import (
     Secret,
     UnprocessableEntityError,
 )
-from emnify_async.testing import Emulator, ManualClock
+from emnify_async.testing import Emulator, EmulatorConfig, ManualClock
 
-from ..conftest import FAST_RETRY
+from ..conftest import FAST_RETRY, ThreadedEmulator
 
 NOW = datetime.datetime(2026, 3, 14, 12, 0, tzinfo=datetime.timezone.utc)
 
@@ -149,3 +150,16 @@ class TestTokens:
             await call(client)
 
         assert emnify_emulator.requests == []
+
+
+def test_blocking_facade() -> None:
+    """The same calls, blocking: the nested MFA area too, and the token still masked."""
+    with (
+        ThreadedEmulator(EmulatorConfig(sims=5)) as emu,
+        emnify_sync.Emnify(emu.application_token, base_url=emu.base_url) as client,
+    ):
+        created = client.application_tokens.create(description="sync")
+        assert "Secret('********')" in repr(created)
+        with emnify_sync.Emnify(created.application_token.reveal(), base_url=emu.base_url) as other:
+            assert [t.description for t in other.application_tokens.list()][-1] == "sync"
+            assert [s.id for s in other.users.mfa.types()] == [0]
