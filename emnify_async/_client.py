@@ -34,10 +34,13 @@ from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
     AsyncApplicationTokens,
+    AsyncDns,
     AsyncEndpoints,
     AsyncEvents,
     AsyncOperators,
     AsyncOrganisations,
+    AsyncServiceProfiles,
+    AsyncServices,
     AsyncSimBatches,
     AsyncSims,
     AsyncTariffs,
@@ -188,6 +191,23 @@ class AsyncEmnify:
     def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def service_profiles(self) -> AsyncServiceProfiles:
+        """Service profiles: list, get, create, update, delete, services, traffic limits."""
+        return AsyncServiceProfiles(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
+
+    @functools.cached_property
+    def services(self) -> AsyncServices:
+        """Services and their traffic limits (lookups, cached per client)."""
+        return AsyncServices(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def dns(self) -> AsyncDns:
+        """DNS configurations for service profiles: list, create, delete."""
+        return AsyncDns(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     @functools.cached_property
     def users(self) -> AsyncUsers:

@@ -38,6 +38,8 @@ from emnify_async.models.organisations import (
     OrganisationStats,
 )
 from emnify_async.models.secrets import Secret
+from emnify_async.models.service_profiles import ServiceProfile
+from emnify_async.models.services import DnsConfig, Service, TrafficLimit
 from emnify_async.models.sim_batches import SimBatch
 from emnify_async.models.sims import Sim
 from emnify_async.models.sms import Sms
@@ -59,10 +61,13 @@ from emnify_async.resources._legacy import (
     legacy_arguments,
 )
 from emnify_async.resources.application_tokens import AsyncApplicationTokens
+from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
 from emnify_async.resources.events import AsyncEvents
 from emnify_async.resources.operators import AsyncOperators
 from emnify_async.resources.organisations import AsyncOrganisations
+from emnify_async.resources.service_profiles import AsyncServiceProfiles
+from emnify_async.resources.services import AsyncServices
 from emnify_async.resources.sim_batches import AsyncSimBatches
 from emnify_async.resources.sims import AsyncSims
 from emnify_async.resources.tariffs import AsyncTariffs
@@ -73,11 +78,14 @@ from ._bridge import ClientHandle, Pager
 
 __all__ = [
     "ApplicationTokens",
+    "Dns",
     "Emnify",
     "Endpoints",
     "Events",
     "Operators",
     "Organisations",
+    "ServiceProfiles",
+    "Services",
     "SimBatches",
     "Sims",
     "Tariffs",
@@ -1435,6 +1443,370 @@ class Tariffs:
         return self._handle.run(lambda client: self._area(client).delete(tariff_id))
 
 
+class ServiceProfiles:
+    """The service profile (service policy) API."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncServiceProfiles]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[ServiceProfile]:
+        """Your organisation's service profiles, short view (GET /api/v1/service_profile).
+
+        operationId: ServiceProfileGet. Each has its flags and `used_count`; `get()` one for
+        its services and references. The API answers with the whole list at once; iterate the
+        pager, or call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def get(self, profile_id: int) -> ServiceProfile:
+        """One service profile in detail (GET /api/v1/service_profile/{profile_id}).
+
+        operationId: ServiceProfileByProfileIdGet. With every flag, the references (callbacks,
+        secret, ESME interface type, breakout region, DNS) and the services with their traffic
+        limits.
+
+        Raises:
+            NotFoundError: No such service profile of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(profile_id))
+
+    def create(
+        self,
+        *,
+        name: str,
+        description: str | NotGiven = NOT_GIVEN,
+        allowed_3g: bool | NotGiven = NOT_GIVEN,
+        allowed_4g: bool | NotGiven = NOT_GIVEN,
+        allowed_nb_iot: bool | NotGiven = NOT_GIVEN,
+        apply_sms_quota: bool | NotGiven = NOT_GIVEN,
+        apply_data_quota: bool | NotGiven = NOT_GIVEN,
+        retail: bool | NotGiven = NOT_GIVEN,
+        sms_p2p_int: bool | NotGiven = NOT_GIVEN,
+        sms_p2p_ext: bool | NotGiven = NOT_GIVEN,
+        prepaid: bool | NotGiven = NOT_GIVEN,
+        nipdp: bool | NotGiven = NOT_GIVEN,
+        api_callback: IdLike | NotGiven = NOT_GIVEN,
+        api_secret: IdLike | NotGiven = NOT_GIVEN,
+        moc_callback: IdLike | NotGiven = NOT_GIVEN,
+        esme_interface_type: IdLike | NotGiven = NOT_GIVEN,
+        breakout_region: IdLike | NotGiven = NOT_GIVEN,
+        dns: IdLike | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create a service profile (POST /api/v1/service_profile).
+
+        operationId: ServiceProfilePost. Only the fields passed are sent (the API defaults the
+        others: every RAT and peer-to-peer SMS allowed, no quota applied); references are ids
+        or models with an `id`, sent as `{"id": n}`. Services are added afterwards with
+        `add_service()`.
+
+        Args:
+            name: Name.
+            description: Description.
+            allowed_3g: Whether the endpoints may use 3G.
+            allowed_4g: Whether the endpoints may use 4G/LTE and LTE-M.
+            allowed_nb_iot: Whether the endpoints may use NB-IoT.
+            apply_sms_quota: Whether the endpoints' SMS quotas are enforced.
+            apply_data_quota: Whether the endpoints' data quotas are enforced.
+            retail: Retail flag.
+            sms_p2p_int: Whether the endpoints may send SMS to other endpoints.
+            sms_p2p_ext: Whether the endpoints may send SMS to outside numbers.
+            prepaid: Prepaid flag (deprecated by emnify).
+            nipdp: Non-IP data delivery flag.
+            api_callback: The API callback MO SMS and delivery reports go to.
+            api_secret: The API secret that signs the callbacks.
+            moc_callback: The callback of mobile-originated calls.
+            esme_interface_type: How SMS are handed over (ESME interface type).
+            breakout_region: Where data traffic breaks out.
+            dns: The DNS configuration (`client.dns`) the endpoints get.
+
+        Returns:
+            The new profile's id (from the `Location` header); endpoints can use it at once.
+
+        Raises:
+            InputError: A value is invalid, e.g. an empty name (nothing is sent).
+            UnprocessableEntityError: The API refused a value, e.g. an unknown DNS
+                configuration.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                name=name,
+                description=description,
+                allowed_3g=allowed_3g,
+                allowed_4g=allowed_4g,
+                allowed_nb_iot=allowed_nb_iot,
+                apply_sms_quota=apply_sms_quota,
+                apply_data_quota=apply_data_quota,
+                retail=retail,
+                sms_p2p_int=sms_p2p_int,
+                sms_p2p_ext=sms_p2p_ext,
+                prepaid=prepaid,
+                nipdp=nipdp,
+                api_callback=api_callback,
+                api_secret=api_secret,
+                moc_callback=moc_callback,
+                esme_interface_type=esme_interface_type,
+                breakout_region=breakout_region,
+                dns=dns,
+            )
+        )
+
+    def update(
+        self,
+        profile_id: int,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        allowed_3g: bool | NotGiven = NOT_GIVEN,
+        allowed_4g: bool | NotGiven = NOT_GIVEN,
+        allowed_nb_iot: bool | NotGiven = NOT_GIVEN,
+        apply_sms_quota: bool | NotGiven = NOT_GIVEN,
+        apply_data_quota: bool | NotGiven = NOT_GIVEN,
+        retail: bool | NotGiven = NOT_GIVEN,
+        sms_p2p_int: bool | NotGiven = NOT_GIVEN,
+        sms_p2p_ext: bool | NotGiven = NOT_GIVEN,
+        prepaid: bool | NotGiven = NOT_GIVEN,
+        nipdp: bool | NotGiven = NOT_GIVEN,
+        api_callback: IdLike | NotGiven | None = NOT_GIVEN,
+        api_secret: IdLike | NotGiven | None = NOT_GIVEN,
+        moc_callback: IdLike | NotGiven | None = NOT_GIVEN,
+        esme_interface_type: IdLike | NotGiven = NOT_GIVEN,
+        breakout_region: IdLike | NotGiven = NOT_GIVEN,
+        dns: IdLike | NotGiven | None = NOT_GIVEN,
+    ) -> None:
+        """Change a service profile (PATCH /api/v1/service_profile/{profile_id}).
+
+        operationId: ServiceProfileByProfileIdPatch. Only the fields passed are sent (see
+        `create()` for their meaning); `None` removes a callback, the secret or the DNS
+        configuration (sent as `{"id": null}`). The change applies to every endpoint using
+        the profile.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such service profile of your organisation.
+            UnprocessableEntityError: The API refused a value.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                profile_id,
+                name=name,
+                description=description,
+                allowed_3g=allowed_3g,
+                allowed_4g=allowed_4g,
+                allowed_nb_iot=allowed_nb_iot,
+                apply_sms_quota=apply_sms_quota,
+                apply_data_quota=apply_data_quota,
+                retail=retail,
+                sms_p2p_int=sms_p2p_int,
+                sms_p2p_ext=sms_p2p_ext,
+                prepaid=prepaid,
+                nipdp=nipdp,
+                api_callback=api_callback,
+                api_secret=api_secret,
+                moc_callback=moc_callback,
+                esme_interface_type=esme_interface_type,
+                breakout_region=breakout_region,
+                dns=dns,
+            )
+        )
+
+    def delete(self, profile_id: int) -> None:
+        """Delete a service profile (DELETE /api/v1/service_profile/{profile_id}).
+
+        operationId: ServiceProfileByProfileIdDelete. Its services and traffic limits go with
+        it; a profile that endpoints use (`used_count` above 0) cannot be deleted.
+
+        Raises:
+            NotFoundError: No such service profile of your organisation.
+            ConflictError: Endpoints use the profile (`error_token` "CannotBeDeleted").
+        """
+        return self._handle.run(lambda client: self._area(client).delete(profile_id))
+
+    def remove_quotas(self, profile_id: int, quota_type: Literal["data", "sms"]) -> None:
+        """Remove the data or SMS quota of every endpoint using the profile.
+
+        DELETE /api/v1/service_profile/{profile_id}/quota/{quota_type}
+        (DeleteQuotaByServiceProfileId). Succeeds when no endpoint has one too. Update the
+        profile to `apply_data_quota=False` (or `apply_sms_quota=False`) first: with the quota
+        applied, endpoints without a quota are blocked.
+
+        Raises:
+            InputError: `quota_type` is not "data" or "sms" (nothing is sent).
+            NotFoundError: No such service profile of your organisation.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_quotas(profile_id, quota_type)
+        )
+
+    def add_service(self, profile_id: int, service_id: IdLike) -> None:
+        """Let the profile's endpoints use a service (PUT .../service/{service_id}).
+
+        PUT /api/v1/service_profile/{profile_id}/service/{service_id}
+        (ServiceProfileServiceByProfileAndServicePut). Services: 0 USSD, 3 voice (accepted but
+        not enabled by the platform), 6 SMS MT, 32 SMS MO, 38 data (see `client.services`).
+
+        Raises:
+            InputError: `service_id` is not a service id (nothing is sent).
+            NotFoundError: No such service profile, or no such service.
+            ConflictError: The profile has the service already (`error_token` "Duplicated").
+        """
+        return self._handle.run(
+            lambda client: self._area(client).add_service(profile_id, service_id)
+        )
+
+    def remove_service(self, profile_id: int, service_id: IdLike) -> None:
+        """Take a service from the profile (DELETE .../service/{service_id}).
+
+        DELETE /api/v1/service_profile/{profile_id}/service/{service_id}
+        (ServiceProfileServiceByProfileAndServiceDelete). Remove its traffic limits first.
+
+        Raises:
+            NotFoundError: No such service profile, or the profile has no such service.
+            ConflictError: The service still has traffic limits (`error_token`
+                "CannotBeDeleted").
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_service(profile_id, service_id)
+        )
+
+    def add_traffic_limit(self, profile_id: int, service_id: IdLike, limit_id: int) -> None:
+        """Limit a service of the profile (PUT .../service/{service_id}/traffic_limit/{limit_id}).
+
+        PUT /api/v1/service_profile/{profile_id}/service/{service_id}/traffic_limit/{limit_id}
+        (AddTrafficLimit). The limit must be one of the service's
+        (`client.services.traffic_limits(service_id)`), and the service part of the profile.
+
+        Raises:
+            NotFoundError: No such service profile, service or traffic limit.
+            UnprocessableEntityError: The limit is not the service's, or the profile does not
+                have the service.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).add_traffic_limit(profile_id, service_id, limit_id)
+        )
+
+    def remove_traffic_limit(self, profile_id: int, service_id: IdLike, limit_id: int) -> None:
+        """Lift a traffic limit (DELETE .../service/{service_id}/traffic_limit/{limit_id}).
+
+        DELETE /api/v1/service_profile/{profile_id}/service/{service_id}/traffic_limit/
+        {limit_id} (RemoveTrafficLimit).
+
+        Raises:
+            NotFoundError: No such service profile, service or traffic limit.
+            UnprocessableEntityError: The limit is not assigned to the service of the profile.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_traffic_limit(profile_id, service_id, limit_id)
+        )
+
+
+class Services:
+    """The services endpoints may use and the traffic limits a service profile can give them.
+
+    These are lookups: the first call asks the API, later calls answer from the client's cache
+    (shared with its `with_options()` views) until one passes `refresh=True`."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncServices]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self, *, refresh: bool = False) -> Pager[Service]:
+        """Every service: data, SMS MT, SMS MO, USSD, voice (GET /api/v1/service; ServiceGet).
+
+        Cached per client; `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).list(refresh=refresh))
+
+    def traffic_limits(self, service_id: IdLike, *, refresh: bool = False) -> Pager[TrafficLimit]:
+        """The traffic limits of one service (GET .../{service_id}/traffic_limit).
+
+        GET /api/v1/service/{service_id}/traffic_limit (ServiceTrafficLimitByIdGet): the limits
+        a service profile can give the service. Cached per client and service; `refresh=True`
+        asks the API again.
+
+        Args:
+            service_id: The service: 0 USSD, 3 voice, 6 SMS MT, 32 SMS MO, 38 data, or a
+                `Service`.
+
+        Raises:
+            InputError: `service_id` is not a service id (nothing is sent).
+            NotFoundError: No such service.
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).traffic_limits(service_id, refresh=refresh),
+        )
+
+    def all_traffic_limits(self, *, refresh: bool = False) -> Pager[TrafficLimit]:
+        """Every traffic limit, naming its service (GET /api/v1/traffic_limit; TrafficLimitGet).
+
+        Cached per client; `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).all_traffic_limits(refresh=refresh)
+        )
+
+
+class Dns:
+    """The DNS configuration API."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncDns]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[DnsConfig]:
+        """Your organisation's DNS configurations (GET /api/v1/dns; DnsGet).
+
+        The API answers with the whole list at once; iterate the pager, or call `.to_list()` for the
+        list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(self, *, primary: str, secondary: str, ip_address_version: int = 4) -> int:
+        """Create a DNS configuration (POST /api/v1/dns; DnsPost).
+
+        Give it to a service profile (`service_profiles.update(profile_id, dns=new_id)`); its
+        endpoints use it from their next data session on.
+
+        Args:
+            primary: The primary nameserver's IP address.
+            secondary: The secondary nameserver's IP address.
+            ip_address_version: 4 or 6, the version of both addresses (emnify enforces IPv4
+                settings only).
+
+        Returns:
+            The new configuration's id (from the `Location` header).
+
+        Raises:
+            InputError: An address is not an IP address of that version (nothing is sent).
+            UnprocessableEntityError: The API refused a value.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                primary=primary, secondary=secondary, ip_address_version=ip_address_version
+            )
+        )
+
+    def delete(self, dns_id: int) -> None:
+        """Delete a DNS configuration (DELETE /api/v1/dns/{dns_id}; DnsByIdDelete).
+
+        A configuration a service profile uses cannot be deleted.
+
+        Raises:
+            NotFoundError: No such configuration of your organisation.
+            ConflictError: A service profile uses it.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(dns_id))
+
+
 class UserMfa:
     """MFA keys of the user this client logs in as, and users' trusted devices.
 
@@ -2030,6 +2402,21 @@ class Emnify:
     def tariffs(self) -> Tariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return Tariffs(self._handle, lambda client: client.tariffs)
+
+    @functools.cached_property
+    def service_profiles(self) -> ServiceProfiles:
+        """Service profiles: list, get, create, update, delete, services, traffic limits."""
+        return ServiceProfiles(self._handle, lambda client: client.service_profiles)
+
+    @functools.cached_property
+    def services(self) -> Services:
+        """Services and their traffic limits (lookups, cached per client)."""
+        return Services(self._handle, lambda client: client.services)
+
+    @functools.cached_property
+    def dns(self) -> Dns:
+        """DNS configurations for service profiles: list, create, delete."""
+        return Dns(self._handle, lambda client: client.dns)
 
     @functools.cached_property
     def users(self) -> Users:

@@ -525,6 +525,8 @@ class TestPackage:
             "operators",
             "organisations",
             "secrets",
+            "service_profiles",
+            "services",
             "sim_batches",
             "sims",
             "sms",

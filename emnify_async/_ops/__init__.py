@@ -10,10 +10,13 @@ from __future__ import annotations
 from .._operation import Operation
 from . import (
     application_tokens,
+    dns,
     endpoints,
     events,
     operators,
     organisations,
+    service_profiles,
+    services,
     sim_batches,
     sims,
     tariffs,
@@ -41,6 +44,9 @@ ALL = _declared(
     endpoints,
     events,
     operators,
+    service_profiles,
+    services,
+    dns,
     users,
     user_mfa,
     application_tokens,

@@ -46,6 +46,13 @@ from .organisations import (
     SimCounts,
 )
 from .secrets import Secret
+from .service_profiles import (
+    BreakoutRegion,
+    ServiceProfile,
+    ServiceProfileCallback,
+    ServiceProfileSecret,
+)
+from .services import DnsConfig, Service, TrafficLimit, TrafficLimitPeriod
 from .sim_batches import SimBatch, SimBatchRegistration
 from .sims import Sim, SimEndpoint
 from .sms import Sms
@@ -81,6 +88,7 @@ __all__ = [
     "ApplicationToken",
     "ApplicationTokenStatusId",
     "Balance",
+    "BreakoutRegion",
     "Connectivity",
     "ConnectivityInfo",
     "ConnectivityLocation",
@@ -90,6 +98,7 @@ __all__ = [
     "DailyStats",
     "DailyUsage",
     "DataSize",
+    "DnsConfig",
     "Endpoint",
     "EndpointSim",
     "EndpointStats",
@@ -134,6 +143,10 @@ __all__ = [
     "RolePermissions",
     "RuntimeData",
     "Secret",
+    "Service",
+    "ServiceProfile",
+    "ServiceProfileCallback",
+    "ServiceProfileSecret",
     "Sim",
     "SimBatch",
     "SimBatchRegistration",
@@ -146,6 +159,8 @@ __all__ = [
     "Status",
     "SupportToken",
     "Tariff",
+    "TrafficLimit",
+    "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
     "TrustedDevice",

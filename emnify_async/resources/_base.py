@@ -26,9 +26,10 @@ from .._bulk import (
 )
 from .._converter import ShapeError, structure, structure_list
 from .._exceptions import APIResponseValidationError
+from .._lookups import LookupCache, LookupKey, lookup_cache
 from .._operation import Operation, Returns
 from .._pagination import AsyncPager
-from .._query import check_per_page
+from .._query import check_bool, check_per_page
 from .._transport import CallOptions, Response, Transport
 from .._types import NotGiven
 
@@ -64,6 +65,20 @@ class AsyncResource:
 
     def _many(self, op: Operation[M], /, **args: Any) -> AsyncPager[M]:
         """A pager over `op`'s items: a paged list, or an un-paged array as one page."""
+        return self._pager(op, args)
+
+    def _lookup(self, op: Operation[M], /, *, refresh: bool, **args: Any) -> AsyncPager[M]:
+        """`_many` for a lookup: its answer is kept per client (`_lookups.py`) and reused until
+        a call with `refresh=True` asks the API again."""
+        return self._pager(op, args, lookup_cache(self._transport), check_bool(refresh, "refresh"))
+
+    def _pager(
+        self,
+        op: Operation[M],
+        args: dict[str, Any],
+        cache: LookupCache | None = None,
+        refresh: bool = False,
+    ) -> AsyncPager[M]:
         model = _model_of(op, Returns.PAGE, Returns.ARRAY)
         paged = op.returns is Returns.PAGE
         per_page = check_per_page(args.pop("per_page"), op.max_per_page or 0) if paged else None
@@ -74,6 +89,12 @@ class AsyncResource:
             params = prepared.params
             if per_page is not None:
                 params = {**params, "per_page": str(per_page), "page": str(page)}
+            if cache is not None:
+                key = cache.key(op.id, prepared.path, params)
+                kept = None if refresh else cache.get(key)
+                if kept is not None:
+                    return _decoding(op, prepared.path, decode)(kept)
+                decode = _keeping(decode, cache, key)
             return await transport.call(
                 op,
                 prepared.path,
@@ -186,6 +207,19 @@ def _model_of(op: Operation[M], *kinds: Returns) -> type[M]:
     if op.model is None and kinds[0] in (Returns.OBJECT, Returns.PAGE):
         raise TypeError(f"{op.id} declares no model")
     return op.model  # type: ignore[return-value]
+
+
+def _keeping(
+    decode: Callable[[Response], R], cache: LookupCache, key: LookupKey
+) -> Callable[[Response], R]:
+    """`decode`, keeping the answer in `cache` once it decoded."""
+
+    def run(response: Response) -> R:
+        result = decode(response)
+        cache.put(key, response)
+        return result
+
+    return run
 
 
 def _created_id(response: Response) -> int:

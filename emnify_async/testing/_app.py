@@ -36,6 +36,8 @@ from emnify_async.testing._routes import (
     operators,
     org_stats,
     organisations,
+    service_profiles,
+    services,
     sim_batches,
     sim_events,
     sim_stats,
@@ -66,6 +68,8 @@ ROUTE_MODULES = (
     endpoint_settings,
     events,
     operators,
+    service_profiles,
+    services,
     user_mfa,  # before users: /api/v1/user/mfa/... shadows /api/v1/user/{user_id}/...
     user_passwords,  # before users too: /api/v1/user/password, /activation
     users,

@@ -207,3 +207,82 @@ QUOTA_ACTIVE, QUOTA_EXPIRED = 1, 3
 QUOTA_ACTIONS: dict[int, str] = {1: "Block", 2: "Throttle"}
 QUOTA_THROTTLE = 2
 PEAK_THROUGHPUTS = (64000, 128000, 256000, 384000)
+# (event type when assigned, when deleted, label) of an endpoint's data and SMS quotas.
+QUOTA_EVENTS: dict[str, tuple[int, int, str]] = {
+    "data": (56, 57, "Data"),
+    "sms": (58, 59, "SMS"),
+}
+
+# --- service profiles and their lookups -------------------------------------------------------
+
+# The services of the spec's path enum (0 USSD, 3 Voice, 6 SMS MT, 32 SMS MO, 38 Data); data
+# and SMS use the statistics' traffic types, voice and USSD ids 7 and 8 (a choice). Teleservice
+# codes are GSM MAP's where one exists (telephony 0x11, SMS MT 0x21, SMS MO 0x22), else 0.
+VOICE_TRAFFIC: JsonObj = {"description": "Voice", "unit": "Minutes", "id": 7}
+USSD_TRAFFIC: JsonObj = {"description": "USSD", "unit": "USSD", "id": 8}
+SERVICES: dict[int, JsonObj] = {
+    0: {
+        "id": 0,
+        "description": "USSD",
+        "teleservice_code": 0,
+        "used_with_vlr": True,
+        "used_with_sgsn": False,
+        "traffic_type": USSD_TRAFFIC,
+    },
+    3: {
+        "id": 3,
+        "description": "Voice",
+        "teleservice_code": 17,
+        "used_with_vlr": True,
+        "used_with_sgsn": False,
+        "traffic_type": VOICE_TRAFFIC,
+    },
+    6: {
+        "id": 6,
+        "description": "SMS MT",
+        "teleservice_code": 33,
+        "used_with_vlr": True,
+        "used_with_sgsn": True,
+        "traffic_type": TRAFFIC_TYPES[6],
+    },
+    32: {
+        "id": 32,
+        "description": "SMS MO",
+        "teleservice_code": 34,
+        "used_with_vlr": True,
+        "used_with_sgsn": True,
+        "traffic_type": TRAFFIC_TYPES[6],
+    },
+    38: {
+        "id": 38,
+        "description": "Data",
+        "teleservice_code": 0,
+        "used_with_vlr": False,
+        "used_with_sgsn": True,
+        "traffic_type": TRAFFIC_TYPES[5],
+    },
+}
+SERVICE_DATA, SERVICE_SMS_MT, SERVICE_SMS_MO = 38, 6, 32
+TRAFFIC_LIMIT_PERIODS: dict[int, JsonObj] = {
+    31: {"id": 31, "time_units": 1, "unit": "Days"},
+    33: {"id": 33, "time_units": 5, "unit": "Days"},  # the spec's examples
+    35: {"id": 35, "time_units": 1, "unit": "Months"},
+}
+# limit id -> (service id, volume in the service's traffic unit, period id); 111 and 234 are the
+# spec's examples, moved to the data service.
+TRAFFIC_LIMITS: dict[int, tuple[int, int, int]] = {
+    111: (38, 64, 33),
+    234: (38, 128, 35),
+    235: (38, 1024, 35),
+    301: (6, 100, 31),
+    311: (32, 100, 31),
+    312: (32, 1000, 35),
+}
+# id 1 as recorded on an SMS, 3 as in the spec's service profile example, 2 the other one.
+ESME_INTERFACE_TYPES: dict[int, str] = {1: "RestAPI", 2: "SMPP", 3: "Console"}
+# The spec's breakout regions (the lookup's example and the service profile's).
+BREAKOUT_REGIONS: dict[int, JsonObj] = {
+    2: {"name": "eu-west", "ip_address": "1.2.3.4", "id": 2},
+    3: {"name": "eu-west-1 (VPN)", "ip_address": "0.0.0.0", "id": 3},
+    5: {"name": "eu-east", "ip_address": "4.3.2.1", "id": 5},
+}

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from emnify_async.testing import _data as d
-from emnify_async.testing._catalog import ENDPOINT_DISABLED, ENDPOINT_ENABLED
+from emnify_async.testing._catalog import (
+    ENDPOINT_DISABLED,
+    ENDPOINT_ENABLED,
+    SERVICE_DATA,
+    SERVICE_SMS_MO,
+    SERVICE_SMS_MT,
+)
 
 SEEDED_SPACE_ID = 1
 """The IP address space of the seeded endpoints (``10.0.0.0/8``, addresses derived from ids)."""
@@ -40,11 +46,43 @@ class Endpoint:
     imei_lock: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ServiceProfile:
+    """A service profile: what its endpoints may use (services, traffic limits, RATs, DNS)."""
+
     id: int
     org_id: int
     name: str
+    description: str = ""
+    allowed_3g: bool = True
+    allowed_4g: bool = True
+    allowed_nb_iot: bool = True
+    apply_sms_quota: bool = False
+    apply_data_quota: bool = False
+    retail: bool = False
+    sms_p2p_int: bool = True
+    sms_p2p_ext: bool = True
+    prepaid: bool = False
+    nipdp: bool = False
+    esme_interface_type_id: int = 1
+    breakout_region_id: int = 2
+    api_callback_id: int | None = None
+    api_secret_id: int | None = None
+    moc_callback_id: int | None = None
+    dns_id: int | None = None
+    services: dict[int, list[int]] = field(default_factory=dict)
+    """Service id -> the ids of its traffic limits, in the order they were added."""
+
+
+@dataclass(frozen=True)
+class DnsConfig:
+    """A DNS configuration of an organisation (primary and secondary nameserver)."""
+
+    id: int
+    org_id: int
+    primary: str
+    secondary: str
+    ip_address_version: int
 
 
 @dataclass(frozen=True)
@@ -111,6 +149,14 @@ DERIVED_FIELDS: dict[str, Callable[[int, int], Any]] = {
 }
 
 
+def seeded_service_profile_counts(seeded: int) -> dict[int, int]:
+    """How many of the endpoints ``1..seeded`` have each service profile, as derived (``1 + id
+    % 3``, see ``DERIVED_FIELDS``), without deriving them."""
+    whole, rest = divmod(seeded, 3)
+    # ids 3k+1 -> profile 2, 3k+2 -> profile 3, 3k -> profile 1
+    return {1: whole, 2: whole + (rest >= 1), 3: whole + (rest >= 2)}
+
+
 def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
     """A seeded endpoint as it was before any write (a new object on every call)."""
     fields = {name: derive(seed, endpoint_id) for name, derive in DERIVED_FIELDS.items()}
@@ -120,25 +166,50 @@ def derive_endpoint(seed: int, endpoint_id: int, org_id: int) -> Endpoint:
 @dataclass
 class DeviceSeed:
     service_profiles: list[ServiceProfile]
+    dns_configs: list[DnsConfig]
     ip_spaces: list[IpSpace]
     endpoints: list[Endpoint]
     """The stored seeded endpoints (ids after the derived ones)."""
 
 
 def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
-    """Profiles and address spaces of 101, 102 and the foreign 999, and a few endpoints
-    without SIMs: two of 101 (one disabled), three of the enterprise 102, one of 999.
+    """Service profiles, DNS configurations and address spaces of 101, 102 and the foreign
+    999 (profiles of 103 and 104 too), and a few endpoints without SIMs: two of 101 (one
+    disabled), three of the enterprise 102, one of 999.
 
     101 has a small space (2, six addresses) to exhaust; 103-105 have none.
     """
+    data_and_sms: dict[int, list[int]] = {SERVICE_DATA: [], SERVICE_SMS_MT: [], SERVICE_SMS_MO: []}
     profiles = [
-        ServiceProfile(1, root, "Default Service Profile"),
-        ServiceProfile(2, root, "Smart Meter"),
-        ServiceProfile(3, root, "Tracker (data only)"),
-        ServiceProfile(21, 102, "Acme Fleet"),
-        ServiceProfile(31, 103, "Metering"),
-        ServiceProfile(41, 104, "Fleetwise Default"),
-        ServiceProfile(91, d.FOREIGN_ORG_ID, "Elsewhere"),
+        ServiceProfile(1, root, "Default Service Profile", services=_copy(data_and_sms)),
+        ServiceProfile(
+            2,
+            root,
+            "Smart Meter",
+            description="Data + SMS - 1G limit",
+            allowed_4g=False,
+            allowed_nb_iot=False,
+            dns_id=1,
+            services={SERVICE_DATA: [235], SERVICE_SMS_MT: [], SERVICE_SMS_MO: [311]},
+        ),
+        ServiceProfile(
+            3,
+            root,
+            "Tracker (data only)",
+            description="Data - 64 MB per 5 days",
+            apply_data_quota=True,
+            services={SERVICE_DATA: [111]},
+        ),
+        ServiceProfile(21, 102, "Acme Fleet", services=_copy(data_and_sms)),
+        ServiceProfile(31, 103, "Metering", services=_copy(data_and_sms)),
+        ServiceProfile(41, 104, "Fleetwise Default", services=_copy(data_and_sms)),
+        ServiceProfile(91, d.FOREIGN_ORG_ID, "Elsewhere", dns_id=91),
+    ]
+    dns_configs = [
+        DnsConfig(1, root, "8.8.8.8", "8.8.4.4", 4),
+        DnsConfig(2, root, "1.1.1.1", "1.0.0.1", 4),
+        DnsConfig(21, 102, "208.67.222.222", "208.67.220.220", 4),
+        DnsConfig(91, d.FOREIGN_ORG_ID, "9.9.9.9", "149.112.112.112", 4),
     ]
     spaces = [
         IpSpace(SEEDED_SPACE_ID, root, "10.0.0.0/8"),
@@ -172,4 +243,8 @@ def make_device_seed(seed: int, root: int, first_id: int) -> DeviceSeed:
         )
         for offset, (org, name, status, service, tariff, space, address) in enumerate(layout)
     ]
-    return DeviceSeed(profiles, spaces, endpoints)
+    return DeviceSeed(profiles, dns_configs, spaces, endpoints)
+
+
+def _copy(services: dict[int, list[int]]) -> dict[int, list[int]]:
+    return {service: list(limits) for service, limits in services.items()}

@@ -32,6 +32,7 @@ INVALID_FORMAT = (422, 1403, "InvalidFormat")
 OUT_OF_RANGE = (422, 1404, "OutOfRange")
 DUPLICATED = (409, 1405, "Duplicated")
 NOT_ALLOWED = (422, 1406, "NotAllowed")
+CANNOT_BE_DELETED = (409, 1407, "CannotBeDeleted")  # the spec's service profile examples
 BAD_REQUEST = (400, 1000, "BadRequest")
 UNAVAILABLE = (404, 1601, "Unavailable")
 UNKNOWN_SUBSCRIBER = (404, 1901, "UnknownSubscriber")

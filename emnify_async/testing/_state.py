@@ -17,6 +17,7 @@ from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.connectivity import Connectivity
 from emnify_async.testing._stores.device_profiles import DeviceProfiles
 from emnify_async.testing._stores.device_settings import DeviceSettings
+from emnify_async.testing._stores.dns import DnsConfigs
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
 from emnify_async.testing._stores.endpoints import EndpointStore
 from emnify_async.testing._stores.events import EventFeed, EventStore
@@ -34,7 +35,7 @@ class EmulatorState:
     """Everything the routes read and write, one store per area.
 
     ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
-    ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces),
+    ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
     ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) are the
     stores; ``links`` holds the relations between areas; ``pages`` caches serialized list pages
     until the next write of any store; ``clock`` is the emulator's time. The methods at the
@@ -66,8 +67,15 @@ class EmulatorState:
         self.batches = SimBatches(seeded_batches, self.sims)
         self.billing = Billing(d.make_billing(root, self.now().date()), self.changed)
         """Tariffs, tariff assignments and profiles, inclusive volumes (see docs/emulator.md)."""
+        self.dns = DnsConfigs(devices.dns_configs, self.changed)
+        """DNS configurations, which service profiles reference."""
         self.profiles = DeviceProfiles(
-            devices.service_profiles, devices.ip_spaces, self.billing, records
+            devices.service_profiles,
+            devices.ip_spaces,
+            self.billing,
+            records,
+            self.dns,
+            self.changed,
         )
         self.endpoints = EndpointStore(
             records, self.sims, link, self.profiles, self.events, clock, self.changed

@@ -42,6 +42,11 @@ SAMPLES = {
     "key_id": ["12"],
     "device_id": ["16"],
     "app_token_id": ["1"],
+    "profile_id": ["1"],
+    "quota_type": ["data"],
+    "service_id": ["38"],
+    "limit_id": ["111"],
+    "dns_id": ["1"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

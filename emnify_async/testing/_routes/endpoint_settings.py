@@ -10,6 +10,7 @@ from emnify_async.testing._body import FieldErrors, is_int, json_object
 from emnify_async.testing._catalog import (
     PEAK_THROUGHPUTS,
     QUOTA_ACTIONS,
+    QUOTA_EVENTS,
     QUOTA_STATUSES,
     QUOTA_THROTTLE,
 )
@@ -46,11 +47,6 @@ QUOTA_FIELDS = frozenset(
         "last_status_change_date",
     }
 )
-# (event type when assigned, when deleted, label)
-QUOTA_EVENTS: dict[str, tuple[int, int, str]] = {
-    "data": (56, 57, "Data"),
-    "sms": (58, 59, "SMS"),
-}
 
 
 # --- operator blacklist ---------------------------------------------------------------------

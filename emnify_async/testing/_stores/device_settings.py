@@ -85,6 +85,10 @@ class DeviceSettings:
         self._editable(endpoint_id).quotas[kind] = quota
         self._on_change()
 
+    def with_quota(self, kind: QuotaKind) -> list[int]:
+        """The endpoints that have a quota of ``kind``, by id."""
+        return sorted(i for i, settings in self._by_endpoint.items() if kind in settings.quotas)
+
     def delete_quota(self, endpoint_id: int, kind: QuotaKind) -> None:
         del self._editable(endpoint_id).quotas[kind]
         self._on_change()

@@ -20,6 +20,7 @@ from emnify_async.testing._device_data import (
     Endpoint,
     derive_endpoint,
     seeded_ip_owner,
+    seeded_service_profile_counts,
 )
 
 
@@ -36,6 +37,7 @@ class EndpointRecords:
         self._next_id = max([seeded, *self._stored]) + 1
         self._addresses = {(e.ip_space_id, e.ip_address): e.id for e in self._stored.values()}
         self._ids: dict[int, array[int]] = {}
+        self._profile_usage: dict[int, dict[int, int]] = {}
 
     # --- reads ----------------------------------------------------------------------------
 
@@ -70,6 +72,25 @@ class EndpointRecords:
             )
             self._ids[org_id] = ids
         return ids
+
+    def service_profile_usage(self, org_id: int) -> dict[int, int]:
+        """How many of the organisation's endpoints use each service profile (cached until the
+        next write; the derived endpoints are counted without deriving them)."""
+        usage = self._profile_usage.get(org_id)
+        if usage is None:
+            usage = {}
+            if org_id == self.root_id:
+                usage.update(seeded_service_profile_counts(self.seeded))
+                changed = self._deleted.union(i for i in self._stored if i <= self.seeded)
+                derive = DERIVED_FIELDS["service_profile_id"]
+                for endpoint_id in changed:
+                    usage[derive(self.seed, endpoint_id)] -= 1
+            for endpoint in self._stored.values():
+                if endpoint.org_id == org_id:
+                    profile = endpoint.service_profile_id
+                    usage[profile] = usage.get(profile, 0) + 1
+            self._profile_usage[org_id] = usage
+        return usage
 
     def reader(self, attribute: str) -> Callable[[int], Any]:
         """``lambda endpoint_id: endpoint.<attribute>`` for existing endpoints, fast for
@@ -136,6 +157,7 @@ class EndpointRecords:
 
     def clear_indexes(self) -> None:
         self._ids.clear()
+        self._profile_usage.clear()
 
     def editable(self, endpoint_id: int) -> Endpoint:
         """The stored record of an existing endpoint, created from the derived one if needed."""

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from emnify_async.testing import Emulator
+from emnify_async.testing._catalog import TRAFFIC_LIMITS
 from tests.testing.conformance.harness import NOW
 
 
@@ -75,3 +76,28 @@ def new_endpoint(name: str, **extra: Any) -> dict[str, Any]:
         "tariff_profile": {"id": 1},
         **extra,
     }
+
+
+def service_profile(emu: Emulator, *, used: bool, dns: bool = False) -> int:
+    """A service profile of the parent that endpoints use (or not), with a DNS config or not."""
+    profiles = emu.state.profiles
+    return next(
+        p.id
+        for p in profiles.service_profiles_of(emu.state.org_id)
+        if bool(profiles.used_count(p)) == used and (p.dns_id is not None) == dns
+    )
+
+
+def dns_config(emu: Emulator, *, used: bool) -> int:
+    """A DNS configuration of the parent that a service profile uses (or not)."""
+    state = emu.state
+    return next(
+        c.id for c in state.dns.of_org(state.org_id) if state.profiles.uses_dns(c.id) == used
+    )
+
+
+def traffic_limit(service_id: int, index: int = 0) -> int:
+    """One of the seeded traffic limits of a service."""
+    return sorted(i for i, (service, _, _) in TRAFFIC_LIMITS.items() if service == service_id)[
+        index
+    ]
