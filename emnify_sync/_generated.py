@@ -1869,19 +1869,27 @@ class UserMfa:
         """
         return self._handle.run(lambda client: self._area(client).delete_key(user_id, key_id))
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> Pager[Status]:
         """The MFA key statuses (GET /api/v1/user/mfa/status; UserMfaStatusGet).
 
-        call `.to_list()` for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
 
-    def types(self) -> Pager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses(refresh=refresh))
+
+    def types(self, *, refresh: bool = False) -> Pager[Status]:
         """The MFA key types (GET /api/v1/user/mfa/type; UserMfaTypeGet).
 
-        call `.to_list()` for the list.
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).types())
+        return Pager(self._handle, self._area(self._handle.client).types(refresh=refresh))
 
     def trusted_devices(self, user_id: IdLike | Literal["my"]) -> Pager[TrustedDevice]:
         """A user's trusted devices, which skip the MFA code (GET
@@ -2045,19 +2053,27 @@ class Users:
         """
         return self._handle.run(lambda client: self._area(client).delete_v1(user_id))
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> Pager[Status]:
         """The user statuses (GET /api/v1/user/status; UserStatusGet).
 
-        call `.to_list()` for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
 
-    def roles(self) -> Pager[Role]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses(refresh=refresh))
+
+    def roles(self, *, refresh: bool = False) -> Pager[Role]:
         """The roles a user can have (GET /api/v1/user/role; UserRoleGet).
 
-        call `.to_list()` for the list.
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).roles())
+        return Pager(self._handle, self._area(self._handle.client).roles(refresh=refresh))
 
     def add_role(self, user_id: IdLike, role_id: int) -> None:
         """Give a user a role (PUT /api/v1/user/{user_id}/role/{role_id}; UserRoleByIdAndRoleIdPut).

@@ -74,19 +74,27 @@ class AsyncUserMfa(AsyncResource):
         """
         await self._nothing(ops.DELETE_KEY, user_id=user_id, key_id=key_id)
 
-    def statuses(self) -> AsyncPager[Status]:
+    def statuses(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The MFA key statuses (GET /api/v1/user/mfa/status; UserMfaStatusGet).
 
-        `await` it for the list.
-        """
-        return self._many(ops.STATUSES)
+        A lookup: cached per client, `refresh=True` asks the API again. `await` it for the
+        list.
 
-    def types(self) -> AsyncPager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._lookup(ops.STATUSES, refresh=refresh)
+
+    def types(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The MFA key types (GET /api/v1/user/mfa/type; UserMfaTypeGet).
 
-        `await` it for the list.
+        A lookup: cached per client, `refresh=True` asks the API again. `await` it for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.TYPES)
+        return self._lookup(ops.TYPES, refresh=refresh)
 
     def trusted_devices(self, user_id: IdLike | Literal["my"]) -> AsyncPager[TrustedDevice]:
         """A user's trusted devices, which skip the MFA code (GET

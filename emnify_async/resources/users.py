@@ -146,21 +146,29 @@ class AsyncUsers(AsyncResource):
         """
         await self._nothing(ops.DELETE_V1, user_id=user_id)
 
-    def statuses(self) -> AsyncPager[Status]:
+    def statuses(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The user statuses (GET /api/v1/user/status; UserStatusGet).
 
-        `await` it for the list.
+        A lookup: cached per client, `refresh=True` asks the API again. `await` it for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.STATUSES)
+        return self._lookup(ops.STATUSES, refresh=refresh)
 
     # -- roles and events -------------------------------------------------------------------
 
-    def roles(self) -> AsyncPager[Role]:
+    def roles(self, *, refresh: bool = False) -> AsyncPager[Role]:
         """The roles a user can have (GET /api/v1/user/role; UserRoleGet).
 
-        `await` it for the list.
+        A lookup: cached per client, `refresh=True` asks the API again. `await` it for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.ROLES)
+        return self._lookup(ops.ROLES, refresh=refresh)
 
     async def add_role(self, user_id: IdLike, role_id: int) -> None:
         """Give a user a role (PUT /api/v1/user/{user_id}/role/{role_id}; UserRoleByIdAndRoleIdPut).

@@ -175,7 +175,11 @@ class TestKeys:
         assert "12345" not in str(caught.value) and "abcdef" not in str(caught.value)
         assert emulator.requests == []
 
-    async def test_lookups(self, admin: AsyncEmnify) -> None:
+    async def test_lookups(self, admin: AsyncEmnify, emulator: Emulator) -> None:
+        """Cached per client: asked once each until `refresh=True`."""
+        await admin.users.mfa.types()
+        await admin.users.mfa.statuses(refresh=True)
+        sent = [r.path for r in emulator.requests if r.path.startswith("/api/v1/user/mfa/")]
         assert await admin.users.mfa.statuses() == [
             Status(id=0, description="Activation Pending"),
             Status(id=1, description="Active"),
@@ -183,6 +187,8 @@ class TestKeys:
         assert await admin.users.mfa.types() == [
             Status(id=0, description="Time-Based One-Time Password")
         ]
+        assert sent == ["/api/v1/user/mfa/type", "/api/v1/user/mfa/status"]
+        assert len([r for r in emulator.requests if r.path.startswith("/api/v1/user/mfa/")]) == 2
 
 
 class TestTrustedDevices:

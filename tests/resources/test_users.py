@@ -264,6 +264,24 @@ class TestAccounts:
             await getattr(client.users, delete)(OBSERVER)
         assert await client.users.create(username="observer@example.org", name="Heir")
 
+    async def test_lookups_are_kept_until_refreshed(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """Statuses and roles are asked once per client (its views too) until `refresh=True`."""
+        assert await client.users.roles() == await client.with_options(timeout=5).users.roles()
+        assert await client.users.statuses() == await client.users.statuses()
+        assert _sent(emnify_emulator) == [
+            ("GET", "/api/v1/user/role"),
+            ("GET", "/api/v1/user/status"),
+        ]
+
+        await client.users.roles(refresh=True)
+
+        assert _sent(emnify_emulator)[-1] == ("GET", "/api/v1/user/role")
+        assert len(_sent(emnify_emulator)) == 3
+        with pytest.raises(InputError):
+            client.users.roles(refresh=1)  # type: ignore[arg-type]
+
     async def test_lookups(self, client: AsyncEmnify) -> None:
         assert [s.description for s in await client.users.statuses()] == [
             "Activation Pending",
