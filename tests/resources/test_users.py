@@ -398,7 +398,8 @@ class TestSupportToken:
             assert [p["role"] for p in await resp.json()] == ["Administrator"]
         events = await client.users.events(ACME_ADMIN)
         assert [e.event_type and e.event_type.id for e in events] == [13]
-        assert json.loads(emnify_emulator.requests[-3].body) == {"role": 3}
+        sent = next(r for r in emnify_emulator.requests if r.path.endswith("/support_token"))
+        assert json.loads(sent.body) == {"role": 3}
 
     @pytest.mark.parametrize(
         ("user_id", "error"),
