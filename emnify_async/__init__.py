@@ -7,8 +7,16 @@ async with AsyncEmnify() as client:          # EMNIFY_APPLICATION_TOKEN from the
         print(sim.iccid)
 """
 
-from ._bulk import BulkItem, BulkResult, OnResult, Outcome, Progress
-from ._client import AsyncEmnify
+from ._bulk import (
+    BulkItem,
+    BulkResult,
+    OnResult,
+    Outcome,
+    Progress,
+)
+from ._client import (
+    AsyncEmnify,
+)
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -32,10 +40,22 @@ from ._exceptions import (
     ResponseTooLargeError,
     UnprocessableEntityError,
 )
-from ._network import EventHook, RequestEvent
-from ._pagination import AsyncPager, Page
-from ._ratelimit import DOCUMENTED_LIMITS, PathLimit, RateLimits
-from ._retry import RetryPolicy
+from ._network import (
+    EventHook,
+    RequestEvent,
+)
+from ._pagination import (
+    AsyncPager,
+    Page,
+)
+from ._ratelimit import (
+    DOCUMENTED_LIMITS,
+    PathLimit,
+    RateLimits,
+)
+from ._retry import (
+    RetryPolicy,
+)
 from ._types import (
     NOT_GIVEN,
     DateLike,
@@ -46,10 +66,14 @@ from ._types import (
     QueryValue,
     StatusLike,
 )
-from ._version import __version__
+from ._version import (
+    __version__,
+)
 from .models import (
     ApiCallback,
     ApiSecret,
+    ApplicationToken,
+    ApplicationTokenStatusId,
     Balance,
     BreakoutRegion,
     CloudConnectAttachment,
@@ -101,10 +125,15 @@ from .models import (
     KeenIODestination,
     KinesisDestination,
     Manufacturer,
+    MfaKey,
+    MfaKeyStatusId,
+    MfaKeyTypeId,
+    MfaLookup,
     MonthlyTraffic,
     MoSms,
     NamedRef,
     NewApiSecret,
+    NewApplicationToken,
     Operator,
     OperatorMnc,
     OperatorTapcode,
@@ -114,11 +143,14 @@ from .models import (
     OrganisationSummary,
     PdpContext,
     PdpContextDefinition,
+    Permission,
     PrepaidBalance,
     PubSubDestination,
     Quota,
     QuotaAction,
     Ratezone,
+    Role,
+    RolePermissions,
     RuntimeData,
     S3Destination,
     Secret,
@@ -136,6 +168,7 @@ from .models import (
     SimStatusId,
     Sms,
     Status,
+    SupportToken,
     Tariff,
     TariffPlan,
     TariffPlanAssignment,
@@ -150,6 +183,7 @@ from .models import (
     TrafficLimitPeriod,
     TrafficStats,
     TrafficType,
+    TrustedDevice,
     UnknownRecord,
     UsageEndpoint,
     UsageOperator,
@@ -158,11 +192,16 @@ from .models import (
     UsageSim,
     UsageTariff,
     UsageVolume,
+    User,
+    UserRoleId,
+    UserStatusId,
+    UserSummary,
     WebhookDestination,
 )
 from .resources import (
     AsyncApiCallbacks,
     AsyncApiSecrets,
+    AsyncApplicationTokens,
     AsyncCloudConnect,
     AsyncDataStreams,
     AsyncDns,
@@ -178,6 +217,8 @@ from .resources import (
     AsyncSims,
     AsyncTariffProfiles,
     AsyncTariffs,
+    AsyncUserMfa,
+    AsyncUsers,
 )
 
 __all__ = [
@@ -191,8 +232,11 @@ __all__ = [
     "APITimeoutError",
     "ApiCallback",
     "ApiSecret",
+    "ApplicationToken",
+    "ApplicationTokenStatusId",
     "AsyncApiCallbacks",
     "AsyncApiSecrets",
+    "AsyncApplicationTokens",
     "AsyncCloudConnect",
     "AsyncDataStreams",
     "AsyncDns",
@@ -210,6 +254,8 @@ __all__ = [
     "AsyncSims",
     "AsyncTariffProfiles",
     "AsyncTariffs",
+    "AsyncUserMfa",
+    "AsyncUsers",
     "AuthenticationError",
     "BadRequestError",
     "Balance",
@@ -275,11 +321,16 @@ __all__ = [
     "KeenIODestination",
     "KinesisDestination",
     "Manufacturer",
+    "MfaKey",
+    "MfaKeyStatusId",
+    "MfaKeyTypeId",
+    "MfaLookup",
     "MissingCredentialsError",
     "MoSms",
     "MonthlyTraffic",
     "NamedRef",
     "NewApiSecret",
+    "NewApplicationToken",
     "NotFoundError",
     "NotGiven",
     "OnResult",
@@ -297,6 +348,7 @@ __all__ = [
     "PathLimit",
     "PdpContext",
     "PdpContextDefinition",
+    "Permission",
     "PermissionDeniedError",
     "PrepaidBalance",
     "Progress",
@@ -310,6 +362,8 @@ __all__ = [
     "RequestEvent",
     "ResponseTooLargeError",
     "RetryPolicy",
+    "Role",
+    "RolePermissions",
     "RuntimeData",
     "S3Destination",
     "Secret",
@@ -328,6 +382,7 @@ __all__ = [
     "Sms",
     "Status",
     "StatusLike",
+    "SupportToken",
     "Tariff",
     "TariffPlan",
     "TariffPlanAssignment",
@@ -342,6 +397,7 @@ __all__ = [
     "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
+    "TrustedDevice",
     "UnknownRecord",
     "UnprocessableEntityError",
     "UsageEndpoint",
@@ -351,6 +407,10 @@ __all__ = [
     "UsageSim",
     "UsageTariff",
     "UsageVolume",
+    "User",
+    "UserRoleId",
+    "UserStatusId",
+    "UserSummary",
     "WebhookDestination",
     "__version__",
 ]

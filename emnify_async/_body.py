@@ -13,6 +13,7 @@ keeps it in its wire form. `body_json()` then sends only the fields the caller g
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -37,6 +38,7 @@ __all__ = [
     "lookup_value",
     "moment",
     "number",
+    "password",
     "reference",
     "reference_id",
     "require_any",
@@ -169,6 +171,24 @@ def timestamp_date(*, nullable: bool = False) -> Any:
         return None if value is None and nullable else Midnight(encode_date(value, name))
 
     return checked(check)
+
+
+def _password_sha1(value: Any, name: str) -> Secret:
+    # Never quote the value: a wrong type may still be someone's password.
+    if isinstance(value, Secret):
+        value = value.get_secret_value()
+    if not isinstance(value, str) or not value:
+        kind = type(value).__name__
+        raise InputError(f"{name} must be a non-empty string or Secret, got a {kind}")
+    return Secret(hashlib.sha1(value.encode("utf-8")).hexdigest())
+
+
+def password() -> Any:
+    """A plain password (`str` or `Secret`), sent as the SHA-1 hex digest emnify's logins take.
+
+    Only the digest is kept, as a `Secret`: no repr, log or error shows either.
+    """
+    return checked(_password_sha1)
 
 
 def require_any(body: Any, what: str) -> None:

@@ -35,6 +35,7 @@ from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
     AsyncApiCallbacks,
     AsyncApiSecrets,
+    AsyncApplicationTokens,
     AsyncCloudConnect,
     AsyncDataStreams,
     AsyncDns,
@@ -50,6 +51,7 @@ from .resources import (
     AsyncSims,
     AsyncTariffProfiles,
     AsyncTariffs,
+    AsyncUsers,
 )
 
 __all__ = ["AsyncEmnify"]
@@ -252,6 +254,18 @@ class AsyncEmnify:
     def cloud_connect(self) -> AsyncCloudConnect:
         """CloudConnect: attachments to your AWS, breakout types, regions, prices."""
         return AsyncCloudConnect(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def users(self) -> AsyncUsers:
+        """Users: accounts, roles, events, activation, passwords, MFA (`users.mfa`)."""
+        return AsyncUsers(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def application_tokens(self) -> AsyncApplicationTokens:
+        """Application tokens of the organisation: list, create, update, revoke."""
+        return AsyncApplicationTokens(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
 
     # -- settings -------------------------------------------------------------------------------
 

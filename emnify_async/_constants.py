@@ -40,3 +40,5 @@ FALLBACK_TOKEN_LIFETIME = 240 * 60.0
 SIM_MAX_PER_PAGE = 2500
 ENDPOINT_MAX_PER_PAGE = 1000
 EVENT_MAX_PER_PAGE = 1000
+# Not documented; the emulator clamps to it, as it does endpoints (GET /api/v1/user).
+USER_MAX_PER_PAGE = 1000

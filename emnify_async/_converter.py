@@ -357,6 +357,12 @@ def _make_list_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
     return structure_list
 
 
+def _to_secret(value: Any, _: Any) -> Secret:
+    """Text the API answers as a token, key or seed (numbers as their text, like other text
+    fields), wrapped so that no repr shows it; an error names only the type."""
+    return Secret(_to_str(value))
+
+
 # --- shape quirks --------------------------------------------------------------------------------
 
 
@@ -463,9 +469,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, lambda v, cls: _to_str(v) if cls is str else cls(v))
     conv.register_structure_hook(_dt.datetime, lambda v, _: parse_datetime(v))
     conv.register_structure_hook(_dt.date, lambda v, _: parse_date(v))
-    conv.register_structure_hook(Secret, lambda v, _: Secret(_to_str(v)))
     conv.register_structure_hook_factory(_is_optional, lambda t: _make_optional_hook(t, conv))
     conv.register_structure_hook_factory(_is_list, lambda t: _make_list_hook(t, conv))
+    conv.register_structure_hook(Secret, _to_secret)
     conv.register_structure_hook(HourlyPoint, _structure_hourly_point)
     conv.register_structure_hook(SimStats, _make_sim_stats_hook(conv))
     conv.register_structure_hook(DailyStats, _make_daily_stats_hook(conv))
@@ -539,9 +545,28 @@ def _locate(obj: Any, type_: Any, path: str) -> tuple[str, Any, str]:
     return failure
 
 
-def _shape_error(obj: Any, cls: Any) -> ShapeError:
+def _holds_secret(type_: Any, seen: frozenset[Any] = frozenset()) -> bool:
+    """Whether `type_` has a `Secret` anywhere (its fields, their items, their fields)."""
+    if type_ is Secret:
+        return True
+    if type_ in seen:
+        return False
+    args = typing.get_args(type_)
+    if args:
+        return any(_holds_secret(arg, seen | {type_}) for arg in args)
+    if attrs.has(type_):
+        hints = typing.get_type_hints(type_)
+        return any(_holds_secret(hint, seen | {type_}) for hint in hints.values())
+    return False
+
+
+def _shape_error(obj: Any, cls: Any, name: str | None = None) -> ShapeError:
     field, value, reason = _locate(obj, cls, "")
-    return ShapeError(getattr(cls, "__name__", str(cls)), field, value, reason or "invalid")
+    if _holds_secret(cls):
+        # An answer that carries a secret is never quoted, not even the part that was wrong.
+        value = Secret("")
+    model = name if name is not None else str(getattr(cls, "__name__", cls))
+    return ShapeError(model, field, value, reason or "invalid")
 
 
 def structure(obj: Any, cls: type[T]) -> T:
@@ -583,8 +608,7 @@ def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
     try:
         return [hook(item, cls) for item in items]
     except _STRUCTURE_ERRORS:
-        field, value, reason = _locate(items, list[cls], "")  # type: ignore[valid-type]
-        error = ShapeError(cls.__name__, field, value, reason or "invalid")
+        error = _shape_error(items, list[cls], cls.__name__)  # type: ignore[valid-type]
     raise error
 
 

@@ -101,6 +101,9 @@ class Operation(Generic[M]):
     sensitive: bool = False
     """Its requests or answers carry secrets (tokens, keys): an error keeps no body and repeats
     no string the request sent."""
+    public: bool = False
+    """It needs no login (the spec's `security: []`): sent without a token, so a client with
+    no credentials can call it."""
 
     @success.default
     def _default_success(self) -> frozenset[int]:

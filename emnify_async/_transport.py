@@ -242,6 +242,10 @@ class Transport:
     def closed(self) -> bool:
         return self._closed
 
+    def password_changed(self, old_sha1: str, new_sha1: str) -> None:
+        """The client's user changed its password: later logins send the new one."""
+        self._auth.password_changed(old_sha1, new_sha1)
+
     # -- calls ----------------------------------------------------------------------------------
 
     async def call(
@@ -293,6 +297,10 @@ class Transport:
         state: _CallState,
         login: Callable[[dict[str, str]], Any],
     ) -> Response:
+        if op.public:
+            state.sent = True
+            raw = await self._send(op.method, path, params, body, None, budget)
+            return accept(op, path, raw, sent=body)
         token = self._auth.current() or await self._await_token(op, path, budget, login)
         state.sent = True
         raw = await self._send(op.method, path, params, body, token, budget)

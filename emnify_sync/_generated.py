@@ -30,6 +30,7 @@ from emnify_async._retry import RetryPolicy
 from emnify_async._types import NotGiven
 from emnify_async.models._common import Country, Currency, SimStatusId, Status
 from emnify_async.models._secret import Secret
+from emnify_async.models.application_tokens import ApplicationToken, NewApplicationToken
 from emnify_async.models.cloud_connect import (
     CloudConnectAttachment,
     CloudConnectPrice,
@@ -70,12 +71,22 @@ from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, 
 from emnify_async.models.tariff_plans import TariffPlanAssignment
 from emnify_async.models.tariff_profiles import TariffProfile, TariffProfileCoverage
 from emnify_async.models.tariffs import DataSize, Tariff
+from emnify_async.models.users import (
+    MfaKey,
+    MfaKeyTypeId,
+    Role,
+    RolePermissions,
+    SupportToken,
+    TrustedDevice,
+    User,
+)
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
     CREATE_INCLUSIVE_VOLUME,
     UPDATE_TARIFF,
     legacy_arguments,
 )
+from emnify_async.resources.application_tokens import AsyncApplicationTokens
 from emnify_async.resources.cloud_connect import AsyncCloudConnect
 from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
@@ -91,12 +102,15 @@ from emnify_async.resources.sim_batches import AsyncSimBatches
 from emnify_async.resources.sims import AsyncSims
 from emnify_async.resources.tariff_profiles import AsyncTariffProfiles
 from emnify_async.resources.tariffs import AsyncTariffs
+from emnify_async.resources.user_mfa import AsyncUserMfa
+from emnify_async.resources.users import AsyncUsers
 
 from ._bridge import ClientHandle, Pager
 
 __all__ = [
     "ApiCallbacks",
     "ApiSecrets",
+    "ApplicationTokens",
     "CloudConnect",
     "DataStreams",
     "Dns",
@@ -113,6 +127,8 @@ __all__ = [
     "Sims",
     "TariffProfiles",
     "Tariffs",
+    "UserMfa",
+    "Users",
 ]
 
 
@@ -2713,6 +2729,494 @@ class CloudConnect:
         return Pager(self._handle, self._area(self._handle.client).prices())
 
 
+class UserMfa:
+    """MFA keys of the user this client logs in as, and users' trusted devices.
+
+    Setting up MFA is two calls: `create_key()` answers the key's seed (show it as a QR code
+    from `otpauth`), then `activate_key()` with a code the authenticator app shows."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncUserMfa]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def create_key(self, *, password: str | Secret, type: StatusLike = MfaKeyTypeId.TOTP) -> MfaKey:
+        """Create an MFA key for the user this client logs in as (POST /api/v1/user/mfa;
+        postMfa).
+
+        The key is `ACTIVATION_PENDING` until `activate_key()`. Its `secret_key` and
+        `otpauth` are `Secret`s, in this answer only: `key.otpauth.get_secret_value()` for
+        the QR code.
+
+        Args:
+            password: The user's password, in plain text (its SHA-1 is sent).
+            type: The key type; `MfaKeyTypeId.TOTP` (the default) is the only one.
+
+        Raises:
+            InputError: An argument is invalid (nothing is sent).
+            ConflictError: `1405 Duplicated`: the user's MFA is active already.
+            UnprocessableEntityError: The password is wrong.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create_key(password=password, type=type)
+        )
+
+    def activate_key(self, key_id: int, *, code: str | int | Secret) -> None:
+        """Activate an MFA key with a code of the authenticator app (PATCH
+        /api/v1/user/mfa/{key_id}; UserMfaByIdPatch).
+
+        From then on, logging in with the user's password needs a code too (an SDK client
+        then refuses to log in as that user: use an application token).
+
+        Args:
+            key_id: The key `create_key()` answered.
+            code: The 6 digits the app shows now.
+
+        Raises:
+            InputError: The code is not 6 digits (nothing is sent).
+            NotFoundError: No such key of this user.
+            ConflictError: `1405 Duplicated`: the key is active already.
+            UnprocessableEntityError: The code does not match.
+        """
+        return self._handle.run(lambda client: self._area(client).activate_key(key_id, code=code))
+
+    def delete_key(self, user_id: IdLike | Literal["my"], key_id: int) -> None:
+        """Delete an MFA key (DELETE /api/v1/user/{user_id}/mfa/{key_id};
+        UserMfaByUserIdAndKeyIdDelete).
+
+        Args:
+            user_id: The key's user, or `"my"` for the user this client logs in as.
+            key_id: The key's id (a user's details list its keys).
+
+        Raises:
+            NotFoundError: No such key of this user.
+        """
+        return self._handle.run(lambda client: self._area(client).delete_key(user_id, key_id))
+
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
+        """The MFA key statuses (GET /api/v1/user/mfa/status; UserMfaStatusGet).
+
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
+
+    def types(self, *, refresh: bool = False) -> builtins.list[Status]:
+        """The MFA key types (GET /api/v1/user/mfa/type; UserMfaTypeGet).
+
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).types(refresh=refresh))
+
+    def trusted_devices(self, user_id: IdLike | Literal["my"]) -> Pager[TrustedDevice]:
+        """A user's trusted devices, which skip the MFA code (GET
+        /api/v1/user/{user_id}/mfa/trusted_device; UserMfaTrustedDeviceByUserIdGet).
+
+        call `.to_list()` for the list.
+
+        Args:
+            user_id: The user's id, or `"my"` for the user this client logs in as.
+
+        Raises:
+            InputError: `user_id` is malformed (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).trusted_devices(user_id))
+
+    def delete_trusted_device(self, user_id: IdLike | Literal["my"], device_id: int) -> None:
+        """Stop trusting a device (DELETE /api/v1/user/{user_id}/mfa/trusted_device/
+        {device_id}; UserMfaTrustedDeviceByUserIdAndDeviceIdDelete).
+
+        Raises:
+            NotFoundError: No such device of this user.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).delete_trusted_device(user_id, device_id)
+        )
+
+
+class Users:
+    """The user API: accounts of your organisation and its direct children.
+
+    Passwords are taken in plain text (or as `Secret`) and sent as the SHA-1 hex digest that
+    emnify's login takes, so that a password set here is the one the user logs in with; only
+    the digest is kept, as a `Secret`, and no repr, log or error shows it."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncUsers]) -> None:
+        self._handle = handle
+        self._area = area
+
+    @functools.cached_property
+    def mfa(self) -> UserMfa:
+        """Multi-factor authentication: MFA keys, their lookups, trusted devices."""
+        return UserMfa(self._handle, lambda client: self._area(client).mfa)
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[User]:
+        """List users, across all pages (GET /api/v1/user; UserPerPageSortByQAndPageGet).
+
+        Listed users carry no `roles` (`get()` has them).
+
+        Args:
+            q: Filters on `id`, `status`, `name`, `username`, `organisation`, e.g.
+                `{"status": UserStatusId.ACTIVE, "organisation": 102}`.
+            sort: Sort keys among those and `created`, e.g. `"-status,id"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
+
+    def get(self, user_id: IdLike | str) -> User:
+        """One user, by id or username (GET /api/v1/user/{user_id}; UserByIdGet).
+
+        Args:
+            user_id: The user's id, or its username (e-mail address).
+
+        Raises:
+            NotFoundError: No such user in your organisation or its direct children.
+        """
+        return self._handle.run(lambda client: self._area(client).get(user_id))
+
+    def create(
+        self,
+        *,
+        username: str,
+        name: str,
+        org: IdLike | NotGiven = NOT_GIVEN,
+        roles: Iterable[IdLike] | IdLike | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Create a user (POST /api/v1/user; UserPerPageSortByQAndPagePost).
+
+        The account starts `ACTIVATION_PENDING`, without a password: emnify e-mails the user
+        an activation key, which `activate()` takes with the new password.
+
+        Args:
+            username: The user's e-mail address.
+            name: The user's display name.
+            org: Your organisation or one of its direct children (default: yours).
+            roles: One or more role ids or `Role` models (default: emnify's default role).
+
+        Returns:
+            The new user's id (from the `Location` header).
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            NotFoundError: A role does not exist.
+            UnprocessableEntityError: The username is taken or the organisation is not
+                yours (see `errors`).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                username=username, name=name, org=org, roles=roles
+            )
+        )
+
+    def update(
+        self,
+        user_id: IdLike,
+        *,
+        username: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a user (PATCH /api/v1/user/{user_id}; UserByIdPatch).
+
+        Only the fields passed are sent. A new username makes the account
+        `ACTIVATION_PENDING` again (emnify sends a new activation key). The status moves
+        between `ACTIVE` and `SUSPENDED`, or from `ACTIVATION_PENDING` to `SUSPENDED`.
+
+        Args:
+            user_id: The user's id.
+            username: A new e-mail address.
+            name: A new display name.
+            status: `UserStatusId.ACTIVE` or `SUSPENDED`.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such user.
+            UnprocessableEntityError: The status change is not allowed (see `errors`).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                user_id, username=username, name=name, status=status
+            )
+        )
+
+    def delete(self, user_id: IdLike) -> None:
+        """Delete a user (DELETE /api/v2/user/{user_id}; UserByIdDeleteV2).
+
+        The user can no longer log in.
+
+        Raises:
+            NotFoundError: No such user, or not one you may delete.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(user_id))
+
+    def delete_v1(self, user_id: IdLike) -> None:
+        """Delete a user the deprecated way (DELETE /api/v1/user/{user_id}; UserByIdDelete).
+
+        Prefer `delete()`, which emnify recommends instead.
+
+        Raises:
+            NotFoundError: No such user.
+        """
+        return self._handle.run(lambda client: self._area(client).delete_v1(user_id))
+
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
+        """The user statuses (GET /api/v1/user/status; UserStatusGet).
+
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
+
+    def roles(self, *, refresh: bool = False) -> builtins.list[Role]:
+        """The roles a user can have (GET /api/v1/user/role; UserRoleGet).
+
+        A lookup: cached per client, `refresh=True` asks the API again. call `.to_list()` for the
+        list.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).roles(refresh=refresh))
+
+    def add_role(self, user_id: IdLike, role_id: int) -> None:
+        """Give a user a role (PUT /api/v1/user/{user_id}/role/{role_id}; UserRoleByIdAndRoleIdPut).
+
+        Raises:
+            NotFoundError: No such user or role.
+            ConflictError: `1405 Duplicated`: the user has the role already.
+        """
+        return self._handle.run(lambda client: self._area(client).add_role(user_id, role_id))
+
+    def remove_role(self, user_id: IdLike, role_id: int) -> None:
+        """Take a role from a user (DELETE /api/v1/user/{user_id}/role/{role_id};
+        UserRoleByIdAndRoleIdDelete).
+
+        Raises:
+            NotFoundError: No such user, or the user does not have the role.
+            ConflictError: `1407 CannotBeDeleted`: it is the user's last role.
+        """
+        return self._handle.run(lambda client: self._area(client).remove_role(user_id, role_id))
+
+    def role_permissions(self, user_id: IdLike | Literal["my"]) -> Pager[RolePermissions]:
+        """What each of a user's roles allows (GET /api/v1/user/{user_id}/role/permission;
+        UserRolePermissionByIdGet). call `.to_list()` for the list.
+
+        Args:
+            user_id: The user's id, or `"my"` for the user this client logs in as.
+
+        Raises:
+            InputError: `user_id` is malformed (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).role_permissions(user_id))
+
+    def events(
+        self,
+        user_id: IdLike | Literal["my"],
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[Event]:
+        """A user's events, across all pages (GET /api/v1/user/{user_id}/event;
+        UserEventPagePerPageSortByUserIdAndQGet).
+
+        An unknown user, or one you may not see, has no events (emnify answers `[]`, not 404).
+
+        Args:
+            user_id: The user's id, or `"my"` for the user this client logs in as.
+            q: Filters, e.g. `{"type": 6}` (failed logins).
+            sort: Sort keys, e.g. `"-timestamp"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: An argument is malformed (nothing is sent).
+            PermissionDeniedError: Only administrators and observers see others' events.
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).events(user_id, q=q, sort=sort, per_page=per_page),
+        )
+
+    def create_support_token(
+        self, user_id: IdLike, *, role: int | NotGiven = NOT_GIVEN
+    ) -> SupportToken:
+        """A bearer token to act as a user, for support (POST /api/v2/user/{user_id}/
+        support_token; UserByIdV2CreateSupportToken).
+
+        An event is recorded in the user's organisation. The token is a `Secret`:
+        `token.support_token.get_secret_value()` gives it.
+
+        Args:
+            user_id: The user to act as (not yourself).
+            role: `UserRoleId.ADMINISTRATOR` or `OBSERVER` for the token only (the user's own
+                roles do not change).
+
+        Raises:
+            InputError: An argument is invalid (nothing is sent).
+            PermissionDeniedError: You may not act as this user.
+            NotFoundError: The user does not exist or is not active, or its organisation
+                is not enabled.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create_support_token(user_id, role=role)
+        )
+
+    def activate(self, *, activation_key: str | Secret, password: str | Secret) -> None:
+        """Activate a new account and set its password (POST /api/v1/user/activation;
+        UserActivationPost).
+
+        Sent without a token (emnify needs none): a client with no credentials of its own
+        can call it.
+
+        Args:
+            activation_key: The key emnify e-mailed to the user.
+            password: The new password, in plain text (its SHA-1 is sent).
+
+        Raises:
+            InputError: An argument is empty (nothing is sent).
+            BadRequestError: The key is unknown or was used already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).activate(
+                activation_key=activation_key, password=password
+            )
+        )
+
+    def resend_activation(self, *, username: str, recaptcha_response: str) -> None:
+        """E-mail a new activation key (POST /api/v1/user/activation_resend;
+        UserActivationResendPost).
+
+        Sent without a token, like `activate()`.
+
+        Args:
+            username: The user's e-mail address.
+            recaptcha_response: The `g-recaptcha-response` of a Google reCAPTCHA form (emnify
+                support gives out the site key).
+
+        Raises:
+            InputError: An argument is invalid (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).resend_activation(
+                username=username, recaptcha_response=recaptcha_response
+            )
+        )
+
+    def change_password(self, *, old_password: str | Secret, new_password: str | Secret) -> None:
+        """Change the password of the user this client logs in as (PATCH /api/v1/user/password;
+        UserPasswordPatch).
+
+        Both are taken in plain text and sent as SHA-1 digests. If this client logs in with
+        that password, it logs in with the new one from now on.
+
+        Raises:
+            InputError: A password is empty (nothing is sent).
+            UnprocessableEntityError: `1002 Failed`: the old password is wrong.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).change_password(
+                old_password=old_password, new_password=new_password
+            )
+        )
+
+
+class ApplicationTokens:
+    """The application tokens of your organisation (what `Emnify` logs in with)."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncApplicationTokens]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[ApplicationToken]:
+        """The organisation's application tokens, revoked ones included (GET
+        /api/v1/application_token; ApplicationTokenGet).
+
+        The list is not paged; call `.to_list()` for the list. The tokens themselves are not shown.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(
+        self,
+        *,
+        description: str | NotGiven = NOT_GIVEN,
+        expiry_date: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
+        ip: str | NotGiven = NOT_GIVEN,
+    ) -> NewApplicationToken:
+        """Create an application token (POST /api/v1/application_token; ApplicationTokenPost).
+
+        The answer is the only time emnify shows the token; it is a `Secret`:
+        `created.application_token.get_secret_value()` gives it, to store somewhere safe.
+
+        Args:
+            description: What the token is for.
+            expiry_date: When it stops authenticating (a naive datetime is UTC; a date is its
+                midnight UTC).
+            ip: The only network it may authenticate from, in CIDR notation (`10.0.0.1/32`).
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            UnprocessableEntityError: emnify refused a value (`1403 InvalidFormat`).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                description=description, expiry_date=expiry_date, ip=ip
+            )
+        )
+
+    def update(
+        self,
+        app_token_id: int,
+        *,
+        description: str | NotGiven = NOT_GIVEN,
+        status: StatusLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a token's description or status (PATCH /api/v1/application_token/
+        {app_token_id}; ApplicationTokenByIdPatch).
+
+        Args:
+            app_token_id: The token's id (from `list()`).
+            description: A new description.
+            status: `ApplicationTokenStatusId.REVOKED` revokes it (see `revoke()`).
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such token of your organisation.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                app_token_id, description=description, status=status
+            )
+        )
+
+    def revoke(self, app_token_id: int) -> None:
+        """Revoke a token: it no longer logs in (auth tokens it already gave stay valid
+        until they expire, as emnify documents).
+        """
+        return self._handle.run(lambda client: self._area(client).revoke(app_token_id))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -2889,6 +3393,16 @@ class Emnify:
     def cloud_connect(self) -> CloudConnect:
         """CloudConnect: attachments to your AWS, breakout types, regions, prices."""
         return CloudConnect(self._handle, lambda client: client.cloud_connect)
+
+    @functools.cached_property
+    def users(self) -> Users:
+        """Users: accounts, roles, events, activation, passwords, MFA (`users.mfa`)."""
+        return Users(self._handle, lambda client: client.users)
+
+    @functools.cached_property
+    def application_tokens(self) -> ApplicationTokens:
+        """Application tokens of the organisation: list, create, update, revoke."""
+        return ApplicationTokens(self._handle, lambda client: client.application_tokens)
 
     @property
     def base_url(self) -> str:

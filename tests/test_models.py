@@ -521,13 +521,14 @@ class TestPackage:
 
         assert sorted(models.__all__) == models.__all__
         submodules = {
+            "application_tokens",
+            "cloud_connect",
             "destinations",
             "endpoints",
             "events",
             "integrations",
-            "cloud_connect",
-            "lookups",
             "ip_address_spaces",
+            "lookups",
             "operators",
             "organisations",
             "service_profiles",
@@ -539,6 +540,7 @@ class TestPackage:
             "tariff_plans",
             "tariff_profiles",
             "tariffs",
+            "users",
             "webhooks",
         }
         assert submodules == public - exported

@@ -54,6 +54,12 @@ def test_paged_exactly_where_the_spec_documents_paging(op: Operation[Any]) -> No
     assert (op.returns is Returns.PAGE) == ("x-total-pages" in headers)
 
 
+@pytest.mark.parametrize("op", ALL, ids=lambda op: op.id)
+def test_public_exactly_where_the_spec_needs_no_token(op: Operation[Any]) -> None:
+    """An operation is sent without logging in when the spec says `security: []`."""
+    assert op.public == (_documented(op).get("security") == [])
+
+
 def test_every_declaration_is_unique() -> None:
     """No operation is declared twice."""
     keys = [(op.method, op.path) for op in ALL]
@@ -72,6 +78,8 @@ def test_page_maxima_are_the_documented_ones() -> None:
         "/api/v1/endpoint": _constants.ENDPOINT_MAX_PER_PAGE,
         "/api/v1/endpoint/{endpoint_id}/event": _constants.EVENT_MAX_PER_PAGE,
         "/api/v1/event": _constants.EVENT_MAX_PER_PAGE,
+        "/api/v1/user": _constants.USER_MAX_PER_PAGE,
+        "/api/v1/user/{user_id}/event": _constants.EVENT_MAX_PER_PAGE,
     }
 
 

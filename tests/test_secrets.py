@@ -3,8 +3,10 @@
 Every error path runs with DEBUG logging on the `emnify`, `aiohttp` and `asyncio` loggers (and
 asyncio's debug mode). Then logs, `str`/`repr` of clients and models, and every exception
 (`str`, `repr`, `args`, the whole cause/context chain, nested errors, formatted tracebacks)
-are searched for the application token, the password, its SHA-1, every JWT issued, the
-refresh token, every API callback secret sent and the callback tokens signed with them.
+are searched for the application token, the password, its SHA-1, every JWT issued (application
+and support tokens included), the refresh token, every API callback secret sent and the callback
+tokens signed with them; in the user area also for the passwords a user is activated with or
+changes to (and their SHA-1), activation keys and MFA seeds.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from typing import Any
 import pytest
 
 import emnify_sync
-from emnify_async import AsyncEmnify, EmnifyError, RetryPolicy, SimStatusId
-from emnify_async.testing import Emulator, EmulatorConfig, sign_callback_token
+from emnify_async import AsyncEmnify, EmnifyError, RetryPolicy, Secret, SimStatusId
+from emnify_async.testing import Emulator, EmulatorConfig, _totp, sign_callback_token
+from emnify_async.testing._faults import FAULTS
 from emnify_async.testing._keys import AUTH
 from emnify_async.webhooks import verify_callback_token
 
@@ -88,6 +91,8 @@ def _exposed(exc: BaseException) -> str:
 class Secrets:
     def __init__(self, emulator: Emulator | None = None) -> None:
         self.values: set[str] = set()
+        self.shown: list[str] = []
+        """Reprs and strs of what the scenario got back (models, clients)."""
         if emulator is not None:
             self.values |= {
                 emulator.application_token,
@@ -107,6 +112,14 @@ class Secrets:
             return token
 
         authenticator._mint = recording  # type: ignore[method-assign]
+
+    def password(self, plain: str) -> str:
+        """`plain` and the SHA-1 the SDK sends for it are secrets."""
+        self.values |= {plain, hashlib.sha1(plain.encode()).hexdigest()}
+        return plain
+
+    def show(self, *objects: object) -> None:
+        self.shown += [f"{obj!r} {obj!s}" for obj in objects]
 
     def learn(self, client: AsyncEmnify, emulator: Emulator | None = None) -> None:
         """Add the tokens the client holds, every bearer token the emulator saw and every API
@@ -222,6 +235,83 @@ async def user_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     return errors
 
 
+async def _garbled(emu: Emulator, path: str, body: Any, call: Awaitable[Any]) -> Any:
+    """The error of `call` (a POST, not repeated) when it answers 200 with `body`, which is not
+    the documented shape."""
+    emu.inject("POST", path, status=200, body=body, times=1)
+    return await _raised(call)
+
+
+async def user_area_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
+    """Application and support tokens, passwords, activation keys and MFA seeds, on the way in
+    (requests) and out (answers), through refusals, outages, lost and garbled answers."""
+    errors: list[BaseException] = []
+    leaked = "a-secret-the-server-garbled-1234567"
+    secrets.values.add(leaked)
+    tokens = "/api/v1/application_token"
+    async with _client(emu) as client:
+        created = await client.application_tokens.create(description="ci")
+        secrets.show(created, created.application_token)
+        # Each fault fires once: a POST that was sent is not repeated.
+        emu.inject("POST", tokens, status=503, times=1)
+        errors.append(await _raised(client.application_tokens.create()))
+        emu.inject("POST", tokens, status=502, action="replace", times=1)  # minted, then lost
+        errors.append(await _raised(client.application_tokens.create()))
+        call = client.application_tokens.create()
+        errors.append(await _garbled(emu, tokens, {"application_token": {"t": leaked}}, call))
+        emu.inject("POST", tokens, status=422, body={"error_code": 1403, "token": leaked}, times=1)
+        errors.append(await _raised(client.application_tokens.create()))
+
+        support = await client.users.create_support_token(4721, role=3)
+        secrets.show(support)
+        errors.append(await _raised(client.users.create_support_token(4713)))  # not active
+        call = client.users.create_support_token(4721)
+        path = "/api/v2/user/4721/support_token"
+        errors.append(await _garbled(emu, path, {"support_token": [leaked]}, call))
+
+        user_id = await client.users.create(username="secret.keeper@example.org", name="K")
+        key = emu.state.users.activation_key(user_id)
+        assert key is not None
+        secrets.values.add(key)
+        password = secrets.password("activation-password-8h3k2")
+        errors.append(
+            await _raised(client.users.activate(activation_key=key + "0", password=password))
+        )
+        errors.append(
+            await _raised(client.users.activate(activation_key=key, password=[password]))  # type: ignore[arg-type]
+        )
+        await client.users.activate(activation_key=Secret(key), password=password)
+        secrets.learn(client, emu)
+
+    async with _client(emu, username="secret.keeper@example.org", password=password) as user:
+        mfa = await user.users.mfa.create_key(password=password)
+        assert mfa.secret_key is not None and mfa.id is not None
+        secrets.values.add(mfa.secret_key.get_secret_value())
+        secrets.show(mfa, user.users.mfa, user)
+        code = _totp.code(mfa.secret_key.get_secret_value(), emu.clock())
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        errors.append(await _raised(user.users.mfa.activate_key(mfa.id, code=wrong)))
+        garbled = {"id": 9, "secret_key": {"seed": leaked}, "otpauth": leaked}
+        mfa_call = user.users.mfa.create_key(password=password)
+        errors.append(await _garbled(emu, "/api/v1/user/mfa", garbled, mfa_call))
+        wrong_password = secrets.password("not-the-password-5f1d")
+        errors.append(await _raised(user.users.mfa.create_key(password=wrong_password)))
+
+        new = secrets.password("the-new-password-9c4e")
+        errors.append(
+            await _raised(user.users.change_password(old_password=wrong_password, new_password=new))
+        )
+        emu.inject("PATCH", "/api/v1/user/password", status=503, times=1)
+        errors.append(
+            await _raised(user.users.change_password(old_password=password, new_password=new))
+        )
+        await user.users.change_password(old_password=password, new_password=new)
+        secrets.show(user, user._transport._auth, user._credentials)
+        secrets.learn(user, emu)
+    assert not emu.app[FAULTS].scripted, "a fault did not fire where it was meant to"
+    return errors
+
+
 async def _serve_malformed(jwt: str) -> asyncio.Server:
     """Logs in fine, then answers every call with a header aiohttp cannot parse, so aiohttp
     raises its ClientResponseError, which holds the request headers (the bearer token)."""
@@ -306,6 +396,7 @@ SCENARIOS: list[Any] = [
     pytest.param(user_errors, id="user"),
     pytest.param(malformed_response, id="aiohttp-error-with-headers"),
     pytest.param(api_secret_errors, id="api-secrets"),
+    pytest.param(user_area_errors, id="user-area"),
 ]
 
 
@@ -324,6 +415,7 @@ async def test_no_secret_in_errors_logs_or_reprs(
     assert len(secrets.values) > 3
     for error in errors:
         secrets.assert_absent(_exposed(error), f"{type(error).__name__}: {error}")
+    secrets.assert_absent("\n".join(secrets.shown), "a repr")
     secrets.assert_absent("\n".join(logs.lines), "the logs")
     assert any(line.startswith("emnify DEBUG") for line in logs.lines)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .._operation import Operation
 from . import (
+    application_tokens,
     cloud_connect,
     dns,
     endpoints,
@@ -24,6 +25,8 @@ from . import (
     sims,
     tariff_profiles,
     tariffs,
+    user_mfa,
+    users,
 )
 
 __all__ = ["ALL"]
@@ -54,5 +57,8 @@ ALL = _declared(
     cloud_connect,
     tariff_profiles,
     ip_address_spaces,
+    users,
+    user_mfa,
+    application_tokens,
 )
 """Every operation declared, in module order."""

@@ -11,7 +11,14 @@ from ._common import (
     Status,
     TrafficType,
 )
-from ._secret import Secret
+from ._secret import (
+    Secret,
+)
+from .application_tokens import (
+    ApplicationToken,
+    ApplicationTokenStatusId,
+    NewApplicationToken,
+)
 from .cloud_connect import (
     CloudConnectAttachment,
     CloudConnectPrice,
@@ -46,7 +53,14 @@ from .endpoints import (
     QuotaAction,
     RuntimeData,
 )
-from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
+from .events import (
+    Event,
+    EventEndpoint,
+    EventImsi,
+    EventSim,
+    EventSource,
+    EventUser,
+)
 from .integrations import (
     ApiCallback,
     ApiSecret,
@@ -58,9 +72,17 @@ from .integrations import (
     DataStreamTypeId,
     NewApiSecret,
 )
-from .ip_address_spaces import IpAddressSpace
-from .lookups import BreakoutRegion
-from .operators import Operator, OperatorMnc, OperatorTapcode
+from .ip_address_spaces import (
+    IpAddressSpace,
+)
+from .lookups import (
+    BreakoutRegion,
+)
+from .operators import (
+    Operator,
+    OperatorMnc,
+    OperatorTapcode,
+)
 from .organisations import (
     InclusiveVolume,
     InclusiveVolumeAssignment,
@@ -78,10 +100,24 @@ from .service_profiles import (
     ServiceProfileCallback,
     ServiceProfileSecret,
 )
-from .services import DnsConfig, Service, TrafficLimit, TrafficLimitPeriod
-from .sim_batches import SimBatch, SimBatchRegistration
-from .sims import EsimInstallationCode, Sim, SimEndpoint
-from .sms import Sms
+from .services import (
+    DnsConfig,
+    Service,
+    TrafficLimit,
+    TrafficLimitPeriod,
+)
+from .sim_batches import (
+    SimBatch,
+    SimBatchRegistration,
+)
+from .sims import (
+    EsimInstallationCode,
+    Sim,
+    SimEndpoint,
+)
+from .sms import (
+    Sms,
+)
 from .stats import (
     DailyStats,
     DailyUsage,
@@ -106,7 +142,26 @@ from .tariff_profiles import (
     TariffProfileInclusiveVolume,
     TariffProfileTariff,
 )
-from .tariffs import DataSize, PdpContextDefinition, Tariff
+from .tariffs import (
+    DataSize,
+    PdpContextDefinition,
+    Tariff,
+)
+from .users import (
+    MfaKey,
+    MfaKeyStatusId,
+    MfaKeyTypeId,
+    MfaLookup,
+    Permission,
+    Role,
+    RolePermissions,
+    SupportToken,
+    TrustedDevice,
+    User,
+    UserRoleId,
+    UserStatusId,
+    UserSummary,
+)
 from .webhooks import (
     MoSms,
     UnknownRecord,
@@ -122,6 +177,8 @@ from .webhooks import (
 __all__ = [
     "ApiCallback",
     "ApiSecret",
+    "ApplicationToken",
+    "ApplicationTokenStatusId",
     "Balance",
     "BreakoutRegion",
     "CloudConnectAttachment",
@@ -173,10 +230,15 @@ __all__ = [
     "KeenIODestination",
     "KinesisDestination",
     "Manufacturer",
+    "MfaKey",
+    "MfaKeyStatusId",
+    "MfaKeyTypeId",
+    "MfaLookup",
     "MoSms",
     "MonthlyTraffic",
     "NamedRef",
     "NewApiSecret",
+    "NewApplicationToken",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -186,11 +248,14 @@ __all__ = [
     "OrganisationSummary",
     "PdpContext",
     "PdpContextDefinition",
+    "Permission",
     "PrepaidBalance",
     "PubSubDestination",
     "Quota",
     "QuotaAction",
     "Ratezone",
+    "Role",
+    "RolePermissions",
     "RuntimeData",
     "S3Destination",
     "Secret",
@@ -208,6 +273,7 @@ __all__ = [
     "SimStatusId",
     "Sms",
     "Status",
+    "SupportToken",
     "Tariff",
     "TariffPlan",
     "TariffPlanAssignment",
@@ -222,6 +288,7 @@ __all__ = [
     "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
+    "TrustedDevice",
     "UnknownRecord",
     "UsageEndpoint",
     "UsageOperator",
@@ -230,5 +297,9 @@ __all__ = [
     "UsageSim",
     "UsageTariff",
     "UsageVolume",
+    "User",
+    "UserRoleId",
+    "UserStatusId",
+    "UserSummary",
     "WebhookDestination",
 ]

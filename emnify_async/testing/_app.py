@@ -24,6 +24,7 @@ from emnify_async.testing._keys import (
 from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
+    application_tokens,
     authenticate,
     cloud_connect,
     endpoint_connectivity,
@@ -49,6 +50,9 @@ from emnify_async.testing._routes import (
     tariff_plans,
     tariff_profiles,
     tariffs,
+    user_mfa,
+    user_passwords,
+    users,
 )
 from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
@@ -80,6 +84,10 @@ ROUTE_MODULES = (
     lookups,
     cloud_connect,
     ip_address_spaces,
+    user_mfa,  # before users: /api/v1/user/mfa/... shadows /api/v1/user/{user_id}/...
+    user_passwords,  # before users too: /api/v1/user/password, /activation
+    users,
+    application_tokens,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 
@@ -203,6 +211,8 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         refresh_token_lifetime=config.refresh_token_lifetime,
         lockout_seconds=config.lockout_seconds,
         clock=config.clock,
+        users=state.users,
+        tokens=state.application_tokens,
     )
     app[FAULTS] = FaultInjector(config.faults, config.seed)
     limits = {(r.method, r.path): r.limit for r in ALL_ROUTES if r.limit is not None}

@@ -11,6 +11,7 @@ from emnify_async.testing._catalog import JsonObj
 from emnify_async.testing._clock import Clock, utc_datetime
 from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
+from emnify_async.testing._stores.application_tokens import ApplicationTokens
 from emnify_async.testing._stores.batches import SimBatches
 from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.cloud_connect import CloudConnectStore
@@ -26,6 +27,8 @@ from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
 from emnify_async.testing._stores.sms import SmsStore
+from emnify_async.testing._stores.users import UserStore
+from emnify_async.testing._user_data import make_users
 
 CachedPage = tuple[bytes, dict[str, str]]
 
@@ -90,6 +93,12 @@ class EmulatorState:
             seed, self.organisations, self.events, self.sims.render.event, clock, self.changed
         )
         """CloudConnect attachments (see docs/emulator.md, "CloudConnect")."""
+        self.users = UserStore(
+            seed, make_users(seed), self.organisations, self.events, clock, self.changed
+        )
+        """Users, their roles, passwords, MFA keys, trusted devices and events."""
+        self.application_tokens = ApplicationTokens(self.users, clock, self.changed)
+        """Every application token issued (minted by the authenticator)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

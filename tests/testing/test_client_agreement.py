@@ -14,7 +14,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from emnify_async._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
+from emnify_async._constants import (
+    ENDPOINT_MAX_PER_PAGE,
+    EVENT_MAX_PER_PAGE,
+    SIM_MAX_PER_PAGE,
+    USER_MAX_PER_PAGE,
+)
 from emnify_async._ratelimit import DOCUMENTED_LIMITS, PathLimit
 from emnify_async.testing._app import ALL_ROUTES
 from emnify_async.testing._routing import Route
@@ -32,6 +37,11 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "user_id": ["4711", "my"],
+    "role_id": ["1"],
+    "key_id": ["12"],
+    "device_id": ["16"],
+    "app_token_id": ["1"],
     "profile_id": ["1"],
     "quota_type": ["data"],
     "service_id": ["38"],
@@ -59,6 +69,8 @@ CLIENT_MAXIMA = {
     ("GET", "/api/v1/endpoint"): ENDPOINT_MAX_PER_PAGE,
     ("GET", "/api/v1/endpoint/{endpoint_id}/event"): EVENT_MAX_PER_PAGE,
     ("GET", "/api/v1/event"): EVENT_MAX_PER_PAGE,
+    ("GET", "/api/v1/user"): USER_MAX_PER_PAGE,
+    ("GET", "/api/v1/user/{user_id}/event"): EVENT_MAX_PER_PAGE,
 }
 
 

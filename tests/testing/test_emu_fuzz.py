@@ -44,7 +44,11 @@ EMPTY_ERRORS = {
     ("PATCH", "/api/v1/sim_batch/bic/{bic}", 422),
 }
 # The event lists of an unknown SIM or endpoint are empty, not 404 (documented quirk).
-EMPTY_FOR_UNKNOWN = {"/api/v1/sim/{sim_id}/event", "/api/v1/endpoint/{endpoint_id}/event"}
+EMPTY_FOR_UNKNOWN = {
+    "/api/v1/sim/{sim_id}/event",
+    "/api/v1/endpoint/{endpoint_id}/event",
+    "/api/v1/user/{user_id}/event",
+}
 
 
 class Server:
@@ -117,6 +121,11 @@ def _valid(server: Server, name: str) -> str:
         "inclusive_volume_id": "1102",
         "tariff_id": "5",
         "bic": next(iter(emu.state.batches)),
+        "user_id": "4715",  # not the emulator's login: a fuzzed write may change it
+        "role_id": "3",
+        "key_id": "12",
+        "device_id": "16",
+        "app_token_id": "1",
         "profile_id": "2",
         "quota_type": "sms",
         "service_id": "38",

@@ -11,7 +11,7 @@ from emnify_async.testing._routing import Route, ok
 
 
 async def authenticate(request: web.Request) -> web.Response:
-    return ok(request.app[AUTH].authenticate(await json_body(request)))
+    return ok(request.app[AUTH].authenticate(await json_body(request), request.remote))
 
 
 ROUTES = [
