@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import attrs
@@ -100,6 +100,10 @@ class Operation(Generic[M]):
     """Whether repeating the request is harmless (retries); defaults by method."""
     sensitive: bool = False
     """Its answers carry secrets (tokens): they are never kept in errors."""
+    source: Literal["official", "newer-docs"] = "official"
+    """Where it is documented: emnify's official spec (`enterprise.yaml`), or only the newer
+    public docs (docs.emnify.com, as assembled in `emnify-api-openapi.yml`), whose
+    operationIds it then carries."""
 
     @success.default
     def _default_success(self) -> frozenset[int]:

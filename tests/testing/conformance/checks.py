@@ -11,7 +11,8 @@
   keys (none extra, none missing unless the case marks it optional), value types and nesting;
 - ``header_findings``: emnify's content type on every answer with a body, on 204 and on
   empty errors;
-- ``error_findings``: an error answer's body is emnify's (``error_body_problems``).
+- ``error_findings``: an error answer's body is emnify's (``error_body_problems``), or where
+  the operation documents it so, ``{status_code, message}`` with the answer's status.
 """
 
 from __future__ import annotations
@@ -250,6 +251,13 @@ def error_body_problems(body: Any) -> list[str]:
     return problems
 
 
+def _documents_status_code(exchange: Exchange) -> bool:
+    """Whether the operation documents this error as ``{status_code, message}``: the form
+    the newer docs give the eUICC and SIM-operation services, instead of emnify's."""
+    schema = spec.resolve(spec.response_schema(exchange.method, exchange.pattern, exchange.status))
+    return isinstance(schema, dict) and "status_code" in (schema.get("properties") or {})
+
+
 def error_findings(exchange: Exchange) -> list[Finding]:
     if exchange.status < 400:
         return []
@@ -259,6 +267,11 @@ def error_findings(exchange: Exchange) -> list[Finding]:
         body = decode(exchange.body)
     except ValueError:
         return [Finding("error", "body", "not JSON", exchange.body[:80].decode(errors="replace"))]
+    if _documents_status_code(exchange):
+        # The documented schema checks the keys; its status_code must be the answer's.
+        if isinstance(body, dict) and body.get("status_code") == exchange.status:
+            return []
+        return [Finding("error", "body.status_code", "value", "not the HTTP status")]
     return [Finding("error", "body", "form", problem) for problem in error_body_problems(body)]
 
 
