@@ -34,10 +34,12 @@ from ._transport import CallOptions, Transport, check_count, check_seconds
 from ._types import NOT_GIVEN, NotGiven, QueryValue
 from .resources import (
     AsyncEndpoints,
+    AsyncEuiccs,
     AsyncEvents,
     AsyncOperators,
     AsyncOrganisations,
     AsyncSimBatches,
+    AsyncSimOperations,
     AsyncSims,
     AsyncTariffs,
 )
@@ -186,6 +188,16 @@ class AsyncEmnify:
     def tariffs(self) -> AsyncTariffs:
         """Tariffs (MNO and reseller API): list, get, create, update, delete."""
         return AsyncTariffs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def euiccs(self) -> AsyncEuiccs:
+        """eUICCs (SGP.32 IoT eSIMs): list, get, linked EIDs; `operations` on their profiles."""
+        return AsyncEuiccs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def sim_operations(self) -> AsyncSimOperations:
+        """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
+        return AsyncSimOperations(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

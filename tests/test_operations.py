@@ -108,6 +108,11 @@ def test_page_maxima_are_the_documented_ones() -> None:
         "/api/v1/endpoint": _constants.ENDPOINT_MAX_PER_PAGE,
         "/api/v1/endpoint/{endpoint_id}/event": _constants.EVENT_MAX_PER_PAGE,
         "/api/v1/event": _constants.EVENT_MAX_PER_PAGE,
+        # The newer docs: 1-1000 for eUICC lists (docs.emnify.com); only the default (100) is
+        # documented for SIM operations, the same maximum is assumed.
+        "/api/v1/euicc": _constants.EUICC_MAX_PER_PAGE,
+        "/api/v1/euicc/{euicc_id}/operation": _constants.EUICC_MAX_PER_PAGE,
+        "/api/v1/sim/operation": _constants.SIM_OPERATION_MAX_PER_PAGE,
     }
 
 

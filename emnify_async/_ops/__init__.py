@@ -8,7 +8,17 @@ that hold them against the official spec and the emulator).
 from __future__ import annotations
 
 from .._operation import Operation
-from . import endpoints, events, operators, organisations, sim_batches, sims, tariffs
+from . import (
+    endpoints,
+    euiccs,
+    events,
+    operators,
+    organisations,
+    sim_batches,
+    sim_operations,
+    sims,
+    tariffs,
+)
 
 __all__ = ["ALL"]
 
@@ -22,5 +32,7 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
     )
 
 
-ALL = _declared(sims, sim_batches, organisations, tariffs, endpoints, events, operators)
+ALL = _declared(
+    sims, sim_batches, organisations, tariffs, endpoints, events, operators, euiccs, sim_operations
+)
 """Every operation declared, in module order."""

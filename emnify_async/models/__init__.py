@@ -25,7 +25,9 @@ from .endpoints import (
     Quota,
     QuotaAction,
     RuntimeData,
+    TrafficLimitExtension,
 )
+from .euiccs import Euicc, EuiccOperation, EuiccOperationError, EuiccProfile, OperationUser
 from .events import Event, EventEndpoint, EventImsi, EventSim, EventSource, EventUser
 from .operators import Operator, OperatorMnc, OperatorTapcode
 from .organisations import (
@@ -41,6 +43,14 @@ from .organisations import (
     SimCounts,
 )
 from .sim_batches import SimBatch, SimBatchRegistration
+from .sim_migration import MigratedSim, SimMigration
+from .sim_operations import (
+    IdRef,
+    SimOperation,
+    SimOperationFailure,
+    SimOperationTarget,
+    UnlinkedProductStats,
+)
 from .sims import Sim, SimEndpoint
 from .sms import Sms
 from .stats import (
@@ -71,6 +81,10 @@ __all__ = [
     "EndpointSim",
     "EndpointStats",
     "EndpointStatusId",
+    "Euicc",
+    "EuiccOperation",
+    "EuiccOperationError",
+    "EuiccProfile",
     "Event",
     "EventEndpoint",
     "EventImsi",
@@ -81,13 +95,16 @@ __all__ = [
     "HourlyPoint",
     "HourlySeries",
     "HourlyTraffic",
+    "IdRef",
     "InclusiveVolume",
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
     "InclusiveVolumeTariff",
     "Manufacturer",
+    "MigratedSim",
     "MonthlyTraffic",
     "NamedRef",
+    "OperationUser",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -107,12 +124,18 @@ __all__ = [
     "SimBatchRegistration",
     "SimCounts",
     "SimEndpoint",
+    "SimMigration",
     "SimModel",
+    "SimOperation",
+    "SimOperationFailure",
+    "SimOperationTarget",
     "SimStats",
     "SimStatusId",
     "Sms",
     "Status",
     "Tariff",
+    "TrafficLimitExtension",
     "TrafficStats",
     "TrafficType",
+    "UnlinkedProductStats",
 ]
