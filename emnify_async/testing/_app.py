@@ -25,21 +25,27 @@ from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
     authenticate,
+    endpoint_bulk,
     endpoint_connectivity,
     endpoint_settings,
     endpoint_sms,
     endpoint_stats,
     endpoints,
+    euicc_operations,
+    euiccs,
     events,
     inclusive_volumes,
     operators,
     org_stats,
     organisations,
     sim_batches,
+    sim_bulk,
     sim_events,
+    sim_operations,
     sim_stats,
     sims,
     tariffs,
+    traffic_limits,
 )
 from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
@@ -47,6 +53,8 @@ from emnify_async.testing._state import EmulatorState
 # Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
 ROUTE_MODULES = (
     authenticate,
+    sim_operations,  # before sims: /api/v1/sim/operation shadows /api/v1/sim/{sim_id}
+    sim_bulk,  # before sims: /api/v1/sim/multi and /unlinked_product_stats likewise
     sims,
     sim_events,
     sim_stats,
@@ -62,6 +70,10 @@ ROUTE_MODULES = (
     endpoint_settings,
     events,
     operators,
+    traffic_limits,
+    endpoint_bulk,
+    euiccs,
+    euicc_operations,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -18,11 +18,14 @@ from emnify_async.testing._stores.device_profiles import DeviceProfiles
 from emnify_async.testing._stores.device_settings import DeviceSettings
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
 from emnify_async.testing._stores.endpoints import EndpointStore
+from emnify_async.testing._stores.esim_operations import EsimOperations
+from emnify_async.testing._stores.euiccs import EuiccStore
 from emnify_async.testing._stores.events import EventFeed, EventStore
 from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
 from emnify_async.testing._stores.sms import SmsStore
+from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
 
 CachedPage = tuple[bytes, dict[str, str]]
 
@@ -32,7 +35,8 @@ class EmulatorState:
 
     ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
     ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces),
-    ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) are the
+    ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
+    ``traffic_limits``, and the eSIM area's ``euiccs`` and ``esim_operations`` are the
     stores; ``links`` holds the relations between areas; ``pages`` caches serialized list pages
     until the next write of any store; ``clock`` is the emulator's time. The methods at the
     end are shortcuts for tests (``emu.state.sim(5)``).
@@ -72,7 +76,18 @@ class EmulatorState:
         self.connectivity = Connectivity(seed, self.endpoints, clock)
         self.sms = SmsStore(seed, self.endpoints, self.connectivity, clock, self.changed)
         self.device_settings = DeviceSettings(clock, self.changed)
-        self.endpoints.dependents += [self.connectivity, self.sms, self.device_settings]
+        self.traffic_limits = TrafficLimitExtensions(clock)
+        """Traffic limit extensions of endpoints (newer docs)."""
+        self.endpoints.dependents += [
+            self.connectivity,
+            self.sms,
+            self.device_settings,
+            self.traffic_limits,
+        ]
+        self.euiccs = EuiccStore(seed, self.sims, self.endpoints, self.organisations, clock)
+        """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
+        self.esim_operations = EsimOperations(seed, self.euiccs, clock)
+        """eUICC and SIM operations, run by the clock (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

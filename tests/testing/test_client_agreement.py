@@ -14,7 +14,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from emnify_async._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
+from emnify_async._constants import (
+    ENDPOINT_MAX_PER_PAGE,
+    EUICC_MAX_PER_PAGE,
+    EVENT_MAX_PER_PAGE,
+    SIM_MAX_PER_PAGE,
+    SIM_OPERATION_MAX_PER_PAGE,
+)
 from emnify_async._ratelimit import DOCUMENTED_LIMITS, PathLimit
 from emnify_async.testing._app import ALL_ROUTES
 from emnify_async.testing._routing import Route
@@ -32,6 +38,8 @@ SAMPLES = {
     "endpoint_id": ["1"],
     "sms_id": ["4"],
     "operator_id": ["3"],
+    "euicc_id": ["1"],
+    "operation_id": ["00000000-0000-4000-8000-000000000000"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 
@@ -46,6 +54,9 @@ CLIENT_MAXIMA = {
     ("GET", "/api/v1/endpoint"): ENDPOINT_MAX_PER_PAGE,
     ("GET", "/api/v1/endpoint/{endpoint_id}/event"): EVENT_MAX_PER_PAGE,
     ("GET", "/api/v1/event"): EVENT_MAX_PER_PAGE,
+    ("GET", "/api/v1/euicc"): EUICC_MAX_PER_PAGE,
+    ("GET", "/api/v1/euicc/{euicc_id}/operation"): EUICC_MAX_PER_PAGE,
+    ("GET", "/api/v1/sim/operation"): SIM_OPERATION_MAX_PER_PAGE,
 }
 
 

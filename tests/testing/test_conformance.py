@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
 import functools
 import importlib
 import json
@@ -27,7 +28,12 @@ from openapi_core import OpenAPI
 from emnify_async.testing import Emulator, ManualClock
 from tests.testing import conformance
 from tests.testing.conformance import recorded, spec
-from tests.testing.conformance.checks import all_findings, closed_findings, shape_findings
+from tests.testing.conformance.checks import (
+    all_findings,
+    closed_findings,
+    error_findings,
+    shape_findings,
+)
 from tests.testing.conformance.harness import NOW, Case, Exchange, Finding
 from tests.testing.conformance.recorded import Fix, Shape, Twin
 
@@ -293,3 +299,34 @@ def test_a_number_sent_as_a_string_is_found(exchanges: dict[str, Exchange]) -> N
     assert isinstance(body, dict)
     body["sim"][0]["id"] = str(body["sim"][0]["id"])
     assert [f.rule for f in shape_findings(body, shape, "body", ())] == ["type"]
+
+
+def test_newer_docs_answers_are_checked_against_the_newer_docs(
+    specs: Callable[[Exchange], OpenAPI], exchanges: dict[str, Exchange]
+) -> None:
+    """An operation only the newer docs document is validated against them: a required key
+    left out and an invented key are both found."""
+    exchange = exchanges["euicc details 200"]
+    assert spec.from_newer_docs(exchange.method, exchange.pattern)
+    assert not spec.from_newer_docs("GET", "/api/v1/sim/{sim_id}")
+    body = json.loads(exchange.body)
+    del body["created"]
+    body["colour"] = "green"
+    broken = dataclasses.replace(exchange, body=json.dumps(body).encode())
+
+    case = CASES["euicc details 200"]
+    found = {(f.check, f.where, f.rule) for f in findings_of(specs(broken), case, broken)}
+
+    assert ("response", "body.created", "required") in found
+    assert ("closed", "body.colour", "unknown key") in found
+
+
+def test_newer_docs_error_form_is_checked(exchanges: dict[str, Exchange]) -> None:
+    """The eUICC services' errors are `{status_code, message}` with the answer's status."""
+    exchange = exchanges["euicc details unknown 404"]
+    body = json.loads(exchange.body)
+    assert body["status_code"] == 404
+    body["status_code"] = 500
+    broken = dataclasses.replace(exchange, body=json.dumps(body).encode())
+
+    assert [f.where for f in error_findings(broken)] == ["body.status_code"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 from tests.testing.conformance.harness import NOW
 
 
@@ -75,3 +75,26 @@ def new_endpoint(name: str, **extra: Any) -> dict[str, Any]:
         "tariff_profile": {"id": 1},
         **extra,
     }
+
+
+def euicc(emu: Emulator, *, iot: bool = True, index: int = 0) -> int:
+    """One of the parent's eUICCs: an IoT one (operations are served) or not."""
+    euiccs = emu.state.euiccs
+    return [i for i in euiccs.ids(emu.state.org_id) if euiccs.is_iot(i) == iot][index]
+
+
+def eid(emu: Emulator, index: int = 0) -> str:
+    """The EID of one of the parent's IoT eUICCs."""
+    return emu.state.euiccs.eid(euicc(emu, index=index))
+
+
+def stock_sim(emu: Emulator, index: int = 0) -> int:
+    """An unlinked eSIM profile (a SIM of the eSIM stock) of the parent."""
+    return emu.state.euiccs.unlinked(emu.state.org_id)[index]
+
+
+def advance(emu: Emulator, seconds: float) -> None:
+    """Move the emulator's (manual) clock on: operations run by it."""
+    clock = emu.config.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(seconds)

@@ -44,7 +44,9 @@ _NEWER_PREFIX = "newer."
 _EMNIFY_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)")
 
 
-def _date_time(value: str) -> bool:
+def _date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True  # a format constrains strings only (the newer docs allow null: type [..])
     if not _EMNIFY_DATE_TIME.fullmatch(value):
         return False
     dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -212,6 +214,18 @@ def response(method: str, pattern: str, status: int) -> dict[str, Any] | None:
     responses = op.get("responses", {})
     entry = responses.get(str(status), responses.get(status, responses.get("default")))
     return None if entry is None else resolve(entry)
+
+
+def error_schemas(method: str, pattern: str) -> list[Any]:
+    """The schemas of every error answer (4xx, 5xx) the operation documents."""
+    op = operation(method, pattern)
+    found = []
+    for status in (op or {}).get("responses", {}):
+        if str(status)[:1] in ("4", "5"):
+            schema = response_schema(method, pattern, int(status))
+            if schema is not None:
+                found.append(schema)
+    return found
 
 
 def response_schema(method: str, pattern: str, status: int) -> Any:
