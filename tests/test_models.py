@@ -520,10 +520,13 @@ class TestPackage:
         assert sorted(models.__all__) == models.__all__
         submodules = {
             "endpoints",
+            "euiccs",
             "events",
             "operators",
             "organisations",
             "sim_batches",
+            "sim_migration",
+            "sim_operations",
             "sims",
             "sms",
             "stats",
