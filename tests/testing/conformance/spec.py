@@ -173,10 +173,15 @@ def from_newer_docs(method: str, pattern: str) -> bool:
 
 
 def load_newer() -> OpenAPI:
-    """The newer docs' operations as an ``OpenAPI`` (with emnify's relaxed ``date-time``)."""
+    """The newer docs' operations as an ``OpenAPI`` (with emnify's relaxed ``date-time``).
+
+    Not checked as a spec first: that takes seconds, and the assembly's known flaw there (its
+    component names) is repaired by ``newer_spec``; a schema openapi-core cannot read still
+    fails the cases that use it.
+    """
     return OpenAPI.from_dict(
         copy.deepcopy(newer_spec()),
-        config=Config(extra_format_validators={"date-time": _date_time}),
+        config=Config(extra_format_validators={"date-time": _date_time}, spec_validator_cls=None),
     )
 
 
