@@ -322,7 +322,7 @@ class EsimOperations:
 
     def _link(self, org_id: int, sim_id: int, eid: str) -> str | None:
         euiccs = self.euiccs
-        if sim_id not in euiccs.unlinked(org_id):
+        if not euiccs.is_unlinked(org_id, sim_id):
             return f"SIM {sim_id} is not an unlinked eSIM of the organisation."
         if euiccs.linked_to(eid):
             return f"EID {eid} already has a linked profile."

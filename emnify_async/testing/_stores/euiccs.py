@@ -173,17 +173,24 @@ class EuiccStore:
         index = bisect.bisect_left(self._stock, sim_id)
         return index < len(self._stock) and self._stock[index] == sim_id
 
-    def unlinked(self, org_id: int, product_id: int | None = None) -> list[int]:
-        """The organisation's unlinked, unreserved eSIM profiles (of one product), ascending."""
+    def is_unlinked(self, org_id: int, sim_id: int) -> bool:
+        """Whether the SIM is an unlinked, unreserved eSIM profile of the organisation."""
         table = self.sims.table
-        return [
-            sim_id
-            for sim_id in self._stock
-            if table.owner[sim_id - 1] == org_id
+        return (
+            self.in_stock(sim_id)
+            and table.owner[sim_id - 1] == org_id
             and table.status[sim_id - 1] != DELETED
             and sim_id not in self.linked
             and sim_id not in self.reserved
             and sim_id not in self.retired
+        )
+
+    def unlinked(self, org_id: int, product_id: int | None = None) -> list[int]:
+        """The organisation's unlinked, unreserved eSIM profiles (of one product), ascending."""
+        return [
+            sim_id
+            for sim_id in self._stock
+            if self.is_unlinked(org_id, sim_id)
             and (product_id is None or self.product_of(sim_id) == product_id)
         ]
 
