@@ -40,6 +40,7 @@ from .resources import (
     AsyncDataStreams,
     AsyncDns,
     AsyncEndpoints,
+    AsyncEuiccs,
     AsyncEvents,
     AsyncIpAddressSpaces,
     AsyncLookups,
@@ -48,6 +49,7 @@ from .resources import (
     AsyncServiceProfiles,
     AsyncServices,
     AsyncSimBatches,
+    AsyncSimOperations,
     AsyncSims,
     AsyncTariffProfiles,
     AsyncTariffs,
@@ -266,6 +268,16 @@ class AsyncEmnify:
         return AsyncApplicationTokens(
             self._transport, self._options, page_prefetch=self._page_prefetch
         )
+
+    @functools.cached_property
+    def euiccs(self) -> AsyncEuiccs:
+        """eUICCs (SGP.32 IoT eSIMs): list, get, linked EIDs; `operations` on their profiles."""
+        return AsyncEuiccs(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def sim_operations(self) -> AsyncSimOperations:
+        """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
+        return AsyncSimOperations(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

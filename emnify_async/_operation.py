@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import attrs
@@ -104,6 +104,10 @@ class Operation(Generic[M]):
     public: bool = False
     """It needs no login (the spec's `security: []`): sent without a token, so a client with
     no credentials can call it."""
+    source: Literal["official", "newer-docs"] = "official"
+    """Where it is documented: emnify's official spec (`enterprise.yaml`), or only the newer
+    public docs (docs.emnify.com, as assembled in `emnify-api-openapi.yml`), whose
+    operationIds it then carries."""
 
     @success.default
     def _default_success(self) -> frozenset[int]:

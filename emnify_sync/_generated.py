@@ -25,6 +25,9 @@ from emnify_async import (
     StatusLike,
 )
 from emnify_async._bulk import BulkResult
+from emnify_async._ops.endpoints import EndpointChange, NewEndpoint
+from emnify_async._ops.euiccs import EuiccOperationRequest
+from emnify_async._ops.sim_operations import SimTarget
 from emnify_async._ratelimit import RateLimits
 from emnify_async._retry import RetryPolicy
 from emnify_async._types import NotGiven
@@ -43,7 +46,9 @@ from emnify_async.models.endpoints import (
     Endpoint,
     NamedRef,
     Quota,
+    TrafficLimitExtension,
 )
+from emnify_async.models.euiccs import Euicc, EuiccOperation
 from emnify_async.models.events import Event
 from emnify_async.models.integrations import (
     ApiCallback,
@@ -65,6 +70,8 @@ from emnify_async.models.organisations import (
 from emnify_async.models.service_profiles import ServiceProfile
 from emnify_async.models.services import DnsConfig, Service, TrafficLimit
 from emnify_async.models.sim_batches import SimBatch
+from emnify_async.models.sim_migration import SimMigration
+from emnify_async.models.sim_operations import SimOperation, UnlinkedProductStats
 from emnify_async.models.sims import EsimInstallationCode, Sim
 from emnify_async.models.sms import Sms
 from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
@@ -90,6 +97,7 @@ from emnify_async.resources.application_tokens import AsyncApplicationTokens
 from emnify_async.resources.cloud_connect import AsyncCloudConnect
 from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
+from emnify_async.resources.euiccs import AsyncEuiccOperations, AsyncEuiccs
 from emnify_async.resources.events import AsyncEvents
 from emnify_async.resources.integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
 from emnify_async.resources.ip_address_spaces import AsyncIpAddressSpaces
@@ -99,6 +107,7 @@ from emnify_async.resources.organisations import AsyncOrganisations
 from emnify_async.resources.service_profiles import AsyncServiceProfiles
 from emnify_async.resources.services import AsyncServices
 from emnify_async.resources.sim_batches import AsyncSimBatches
+from emnify_async.resources.sim_operations import AsyncSimOperations
 from emnify_async.resources.sims import AsyncSims
 from emnify_async.resources.tariff_profiles import AsyncTariffProfiles
 from emnify_async.resources.tariffs import AsyncTariffs
@@ -116,6 +125,8 @@ __all__ = [
     "Dns",
     "Emnify",
     "Endpoints",
+    "EuiccOperations",
+    "Euiccs",
     "Events",
     "IpAddressSpaces",
     "Lookups",
@@ -124,6 +135,7 @@ __all__ = [
     "ServiceProfiles",
     "Services",
     "SimBatches",
+    "SimOperations",
     "Sims",
     "TariffProfiles",
     "Tariffs",
@@ -371,6 +383,83 @@ class Sims:
         call `.to_list()` for the list.
         """
         return Pager(self._handle, self._area(self._handle.client).statuses())
+
+    def delete_many(self, sim_ids: Iterable[int]) -> BulkResult:
+        """Delete many SIMs for good in one request (DELETE /api/v1/sim/multi).
+
+        operationId: bulk-sim-delete (newer docs). The API deletes all of them or, refusing
+        the request (an unknown SIM: `NotFoundError`), none. Every reported outcome is true:
+        when the request fails, including when its answer was lost or a repeat of it found
+        the SIMs already gone, each SIM is read back; one that is gone counts as deleted, one
+        that is still there failed with the request's error, and one that cannot be read is
+        `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            sim_ids: The SIMs; repeats are deleted once.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).delete_many(sim_ids))
+
+    def migrate_to_workspace(
+        self,
+        target_workspace: IdLike,
+        *,
+        sims: Iterable[IdLike] | NotGiven = NOT_GIVEN,
+        iccids: Iterable[str] | NotGiven = NOT_GIVEN,
+        iccid_range: tuple[str, str] | NotGiven = NOT_GIVEN,
+        allowed_sim_statuses: Iterable[StatusLike] | NotGiven = NOT_GIVEN,
+        auto_detach_devices: bool | NotGiven = NOT_GIVEN,
+        dry_run: bool = True,
+    ) -> SimMigration:
+        """Move SIMs to another workspace (POST /api/v1/sim/migration/workspace).
+
+        operationId: sim-migration-workspace (newer docs). A dry run by default: the answer
+        lists what would move; pass `dry_run=False` to move them. Needs a user login
+        (`username`/`password`) that administers both workspaces: an application token is
+        bound to one. Activated SIMs are suspended by the move. The API moves all the SIMs or,
+        refusing the request, none; the request is never repeated once sent.
+
+        Args:
+            target_workspace: The enterprise workspace to move to (an id or a model).
+            sims: The SIMs, by id or model; or instead
+            iccids: their ICCIDs (19 digits); or instead
+            iccid_range: the first and last ICCID of a range. At most 500 SIMs in all.
+            allowed_sim_statuses: Refuse the move if a SIM has another status.
+            auto_detach_devices: Detach the SIMs from their devices (else such SIMs are
+                refused).
+            dry_run: Only report what would move (the default).
+
+        Raises:
+            InputError: Not exactly one of `sims`, `iccids`, `iccid_range`; more than 500;
+                a malformed ICCID or range (nothing is sent).
+            NotFoundError: A SIM or the workspace is unknown or inaccessible.
+            ConflictError: Some SIMs may not move (attached, a disallowed status...); the
+                body's `errors` list them.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).migrate_to_workspace(
+                target_workspace,
+                sims=sims,
+                iccids=iccids,
+                iccid_range=iccid_range,
+                allowed_sim_statuses=allowed_sim_statuses,
+                auto_detach_devices=auto_detach_devices,
+                dry_run=dry_run,
+            )
+        )
+
+    def unlinked_product_stats(self) -> Pager[UnlinkedProductStats]:
+        """Unlinked eSIM profiles per product (GET /api/v1/sim/unlinked_product_stats).
+
+        operationId: get-unlinked-product-stats (newer docs): how many eSIM profiles of each
+        product are available for linking to an EID. call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).unlinked_product_stats())
 
 
 class Endpoints:
@@ -997,6 +1086,156 @@ class Endpoints:
     def reset_balance(self, endpoint_id: int) -> None:
         """Remove the prepaid balance (DELETE .../balance; EndpointBalanceByEndpointIdDelete)."""
         return self._handle.run(lambda client: self._area(client).reset_balance(endpoint_id))
+
+    def traffic_limit_extensions(self, endpoint_id: int) -> Pager[TrafficLimitExtension]:
+        """The endpoint's active traffic limit extensions (GET .../traffic_limit_extension).
+
+        operationId: get-endpoint-traffic-limit-extensions (newer docs). call `.to_list()` for the
+        list.
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).traffic_limit_extensions(endpoint_id)
+        )
+
+    def extend_traffic_limit(
+        self, endpoint_id: int, *, volume: float, traffic_limit_id: IdLike | NotGiven = NOT_GIVEN
+    ) -> TrafficLimitExtension:
+        """Raise a traffic limit of the endpoint for a while (POST .../traffic_limit_extension).
+
+        operationId: create-endpoint-traffic-limit-extension (newer docs). Each call adds an
+        extension, so it is never repeated once sent.
+
+        Args:
+            endpoint_id: The endpoint.
+            volume: The extra volume, in the traffic limit's unit (MB for data).
+            traffic_limit_id: Which of the service profile's traffic limits to extend.
+
+        Raises:
+            InputError: The volume is not a positive number (nothing is sent).
+            NotFoundError: No such endpoint in this organisation.
+            BadRequestError: The API refused the extension.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).extend_traffic_limit(
+                endpoint_id, volume=volume, traffic_limit_id=traffic_limit_id
+            )
+        )
+
+    def remove_traffic_limit_extensions(self, endpoint_id: int) -> None:
+        """End all the endpoint's traffic limit extensions (DELETE .../traffic_limit_extension).
+
+        operationId: delete-endpoint-traffic-limit-extensions (newer docs). The limits of the
+        service profile apply again.
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_traffic_limit_extensions(endpoint_id)
+        )
+
+    def create_many(
+        self,
+        endpoints: Iterable[NewEndpoint],
+        *,
+        service_profile: IdLike,
+        tariff_profile: IdLike,
+        status: StatusLike,
+        organisation: IdLike | NotGiven = NOT_GIVEN,
+        ip_address_space: IdLike | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[Endpoint]:
+        """Create up to 2000 endpoints in one request (POST /api/v2/endpoint/multi).
+
+        operationId: bulk-create-endpoint (newer docs). The profiles, status, organisation
+        and address space apply to every endpoint. The API creates all of them or, refusing
+        the request (422 with an `errors` entry per problem), none.
+
+        Nothing is created twice: the request is never repeated once sent. If it fails
+        without an answer (`APIConnectionError`, a 5xx), some or all endpoints may exist:
+        look them up (by name or IMEI) before sending it again. An answer that does not list
+        one endpoint per request is an `APIResponseValidationError` whose `body` keeps the
+        answer, ids included.
+
+        Args:
+            endpoints: The endpoints: `NewEndpoint(name=..., sim=..., ...)` each; IMEIs,
+                SIMs and IP addresses unique among them.
+            service_profile: The service profile of all.
+            tariff_profile: The tariff profile of all.
+            status: The endpoint status of all (0 Enabled, 1 Disabled).
+            organisation: The organisation to create them in (default: the caller's).
+            ip_address_space: The address space; needed where an endpoint has an
+                `ip_address`.
+
+        Returns:
+            The created endpoints, in the order of `endpoints`.
+
+        Raises:
+            InputError: No endpoint or more than 2000, a repeated IMEI, SIM or address, or a
+                malformed field (nothing is sent).
+            UnprocessableEntityError: A profile, status, SIM or field was refused (see
+                `errors`); nothing was created.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create_many(
+                endpoints,
+                service_profile=service_profile,
+                tariff_profile=tariff_profile,
+                status=status,
+                organisation=organisation,
+                ip_address_space=ip_address_space,
+            )
+        )
+
+    def update_many(self, changes: Iterable[EndpointChange]) -> BulkResult:
+        """Change many endpoints in one request (PATCH /api/v2/endpoint/multi).
+
+        operationId: bulk-update-endpoint (newer docs). Each `EndpointChange` names its
+        endpoint and the fields to set; the API changes all of them or, refusing the request
+        (422 with `errors`), none. Every change sets absolute values, so the request is
+        repeated where that is safe (a lost answer, a 5xx).
+
+        Every reported outcome is true: when the request fails, each endpoint is read back;
+        one that has every value its change sets counts as done, one that does not failed
+        with the request's error, and one that cannot be read is `"unknown"`
+        (`OutcomeUnknownError`; running the changes again is safe).
+
+        Returns:
+            One `BulkItem` per endpoint, in the order of `changes`.
+
+        Raises:
+            InputError: No change, one that is not an `EndpointChange`, or two for the same
+                endpoint (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).update_many(changes))
+
+    def delete_many(self, endpoint_ids: Iterable[int], *, delete_sims: bool = False) -> BulkResult:
+        """Delete many endpoints in one request (DELETE /api/v2/endpoint/multi).
+
+        operationId: bulk-delete-endpoint (newer docs). Their SIMs are released and
+        suspended, or with `delete_sims=True` deleted. The API deletes all of them or,
+        refusing the request (an unknown endpoint: `NotFoundError`), none.
+
+        Every reported outcome is true: when the request fails, including when its answer was
+        lost or a repeat of it found the endpoints already gone, each endpoint is read back;
+        one that is gone counts as deleted, one that is still there failed with the request's
+        error, and one that cannot be read is `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            endpoint_ids: The endpoints; repeats are deleted once.
+            delete_sims: Delete their SIMs too (for good).
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).delete_many(endpoint_ids, delete_sims=delete_sims)
+        )
 
 
 class Events:
@@ -3217,6 +3456,275 @@ class ApplicationTokens:
         return self._handle.run(lambda client: self._area(client).revoke(app_token_id))
 
 
+class EuiccOperations:
+    """Profile operations of IoT eUICCs: schedule, follow, cancel (`client.euiccs.operations`).
+
+    An operation runs when the eUICC next polls emnify's eIM (at the latest a day later), so
+    it is scheduled first and followed with `get()` or `list()` until it is final."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEuiccOperations]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(
+        self,
+        euicc_id: int,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[EuiccOperation]:
+        """An IoT eUICC's operations, across all pages (GET /api/v1/euicc/{euicc_id}/operation).
+
+        operationId: list-operation (newer docs).
+
+        Args:
+            euicc_id: The eUICC.
+            q: Filters on `id`, `action`, `status`, `iccid_with_luhn`, e.g. `{"status": 1}`.
+            sort: Sort keys among those and `creation_date`, `expiry_date`,
+                `finalization_date`, e.g. `"-creation_date"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            NotFoundError: No such eUICC, or not an IoT eUICC.
+        """
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).list(euicc_id, q=q, sort=sort, per_page=per_page),
+        )
+
+    def get(self, euicc_id: int, operation_id: str) -> EuiccOperation:
+        """One operation (GET /api/v1/euicc/{euicc_id}/operation/{operation_id}).
+
+        operationId: get-operation (newer docs).
+
+        Args:
+            euicc_id: The eUICC.
+            operation_id: The operation's id (a UUID, as text or `uuid.UUID`).
+
+        Raises:
+            NotFoundError: No such operation on this eUICC, or not an IoT eUICC.
+        """
+        return self._handle.run(lambda client: self._area(client).get(euicc_id, operation_id))
+
+    def schedule(
+        self, euicc_id: int, operations: Iterable[EuiccOperationRequest]
+    ) -> builtins.list[EuiccOperation]:
+        """Schedule profile operations on an IoT eUICC (POST /api/v1/euicc/{euicc_id}/operation).
+
+        operationId: schedule-operations (newer docs).
+
+        Each `EuiccOperationRequest` names its action by id (see `actions()`). They are
+        scheduled together and answered in the same order, each Scheduled; the eUICC runs them
+        when it next polls. The request is never repeated once sent (a repeat would schedule
+        the operations twice): if it fails without an answer, `list()` shows what was
+        scheduled.
+
+        Returns:
+            The scheduled operations.
+
+        Raises:
+            InputError: No operation, or one that is not an `EuiccOperationRequest`.
+            NotFoundError: No such eUICC, or not an IoT eUICC.
+            BadRequestError: The API refused an operation (an unknown action, a missing field).
+        """
+        return self._handle.run(lambda client: self._area(client).schedule(euicc_id, operations))
+
+    def cancel(self, euicc_id: int, operation_id: str) -> None:
+        """Cancel a scheduled operation (DELETE /api/v1/euicc/{euicc_id}/operation/{operation_id}).
+
+        operationId: cancel-operation (newer docs, "reserved for future use").
+
+        Raises:
+            NotFoundError: No such operation on this eUICC, or not an IoT eUICC.
+            ConflictError: The operation has already run (the emulator's answer; the docs
+                document none).
+        """
+        return self._handle.run(lambda client: self._area(client).cancel(euicc_id, operation_id))
+
+    def actions(self) -> Pager[Status]:
+        """The operation actions the API knows (GET /api/v1/euicc/operation/action).
+
+        operationId: list-operation-action (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).actions())
+
+    def statuses(self) -> Pager[Status]:
+        """The operation statuses (GET /api/v1/euicc/operation/status).
+
+        operationId: list-operation-status (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses())
+
+
+class Euiccs:
+    """eUICCs: the embedded SIM chips of the organisation and their profiles."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEuiccs]) -> None:
+        self._handle = handle
+        self._area = area
+
+    @functools.cached_property
+    def operations(self) -> EuiccOperations:
+        """Profile operations of IoT eUICCs: schedule, follow, cancel."""
+        return EuiccOperations(self._handle, lambda client: self._area(client).operations)
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[Euicc]:
+        """The organisation's eUICCs, across all pages (GET /api/v1/euicc).
+
+        operationId: list-euiccs (newer docs).
+
+        Args:
+            q: Filters on `id`, `eid`, `supported_profile_type`, `status`, `eim`, e.g.
+                `{"eid": "8904..."}`.
+            sort: Sort keys among those and `modified`, e.g. `"-id"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
+
+    def get(self, euicc_id: int) -> Euicc:
+        """One eUICC with its profiles (GET /api/v1/euicc/{euicc_id}).
+
+        operationId: get-euicc (newer docs).
+
+        Raises:
+            NotFoundError: No such eUICC in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(euicc_id))
+
+    def linked(self, eids: Iterable[str]) -> builtins.list[str]:
+        """The EIDs of these with a profile linked (POST /api/v1/euicc/unlinked_validation).
+
+        operationId: post-euicc-unlinked-validation (newer docs). Checks EIDs before linking
+        eSIM profiles to them; nothing changes, so the call is safely repeated.
+
+        Returns:
+            The EIDs that already have a linked profile; empty when none has.
+
+        Raises:
+            InputError: No EID, or one that is not 32 digits starting with 89.
+        """
+        return self._handle.run(lambda client: self._area(client).linked(eids))
+
+    def statuses(self) -> Pager[Status]:
+        """The eUICC statuses (GET /api/v1/euicc/status; "reserved for future use").
+
+        operationId: list-euicc-status (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses())
+
+    def profile_statuses(self) -> Pager[Status]:
+        """The statuses of eUICC profiles (GET /api/v1/euicc/profile/status).
+
+        operationId: list-euicc-profile-status (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).profile_statuses())
+
+
+class SimOperations:
+    """SIM operations: trigger one, then follow it until it is final."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncSimOperations]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = 1000,
+    ) -> Pager[SimOperation]:
+        """The organisation's SIM operations, across all pages (GET /api/v1/sim/operation).
+
+        operationId: list-sim-operation (newer docs).
+
+        Args:
+            q: Filters on `id`, `action`, `status`, e.g. `{"status": 3}`.
+            sort: Sort keys among those and `creation_date`, `finalization_date`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
+        )
+
+    def get(self, operation_id: str) -> SimOperation:
+        """One SIM operation, with its progress (GET /api/v1/sim/operation/{operation_id}).
+
+        operationId: get-sim-operation (newer docs).
+
+        Args:
+            operation_id: The operation's id (a UUID, as text or `uuid.UUID`).
+
+        Raises:
+            NotFoundError: No such operation in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(operation_id))
+
+    def trigger(
+        self,
+        *,
+        action: IdLike,
+        targets: Iterable[SimTarget],
+        product: IdLike | NotGiven = NOT_GIVEN,
+    ) -> SimOperation:
+        """Start a SIM operation (POST /api/v1/sim/operation).
+
+        operationId: trigger-sim-operation (newer docs).
+
+        The operation runs in the background: follow it with `get()` until its
+        `finalization_date` is set; `success_count`, `failed_count` and `error` then say how
+        each target fared. The request is never repeated once sent (a repeat would start a
+        second operation): if it fails without an answer, `list()` shows whether it started.
+
+        Args:
+            action: The action, an id of `actions()` (or the `Status` itself).
+            targets: What it acts on: `SimTarget(sim=..., eid=...)` each.
+            product: The eSIM product to take profiles from, for targets without a SIM.
+
+        Raises:
+            InputError: No target, or an action, product or target that is malformed.
+            BadRequestError: The API refused the operation.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).trigger(
+                action=action, targets=targets, product=product
+            )
+        )
+
+    def actions(self) -> Pager[Status]:
+        """The SIM operation actions the API knows (GET /api/v1/sim/operation/action).
+
+        operationId: list-sim-operation-action (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).actions())
+
+    def statuses(self) -> Pager[Status]:
+        """The SIM operation statuses (GET /api/v1/sim/operation/status).
+
+        operationId: list-sim-operation-status (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).statuses())
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -3403,6 +3911,16 @@ class Emnify:
     def application_tokens(self) -> ApplicationTokens:
         """Application tokens of the organisation: list, create, update, revoke."""
         return ApplicationTokens(self._handle, lambda client: client.application_tokens)
+
+    @functools.cached_property
+    def euiccs(self) -> Euiccs:
+        """eUICCs (SGP.32 IoT eSIMs): list, get, linked EIDs; `operations` on their profiles."""
+        return Euiccs(self._handle, lambda client: client.euiccs)
+
+    @functools.cached_property
+    def sim_operations(self) -> SimOperations:
+        """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
+        return SimOperations(self._handle, lambda client: client.sim_operations)
 
     @property
     def base_url(self) -> str:

@@ -35,11 +35,14 @@ HEADER = """\
 # API coverage
 
 Every operation the SDK declares, one row per operationId of emnify's official spec
-(`enterprise.yaml`; operations documented only on docs.emnify.com say so). `client` is an
-`emnify_async.AsyncEmnify` in the async column and an `emnify_sync.Emnify` in the sync one; both
-take the same arguments and return the same models. List calls return a pager (`AsyncPager` /
-`Pager`): iterate it, or `await` it (sync: `.to_list()`) for the whole list. Anything not listed
-is one `client.request(method, path, ...)` away.
+(`enterprise.yaml`; operations documented only on docs.emnify.com say so). Operations marked
+"(from the newer documentation)" are not in the official spec: they come from emnify's newer
+public docs (as assembled in `emnify-api-openapi.yml`) and carry those docs' operationIds;
+those docs show no response headers, so their paging follows the API's conventions.
+`client` is an `emnify_async.AsyncEmnify` in the async column and an `emnify_sync.Emnify` in
+the sync one; both take the same arguments and return the same models. List calls return a
+pager (`AsyncPager` / `Pager`): iterate it, or `await` it (sync: `.to_list()`) for the whole
+list. Anything not listed is one `client.request(method, path, ...)` away.
 
 | operationId | HTTP | `emnify_async` | `emnify_sync` |
 |---|---|---|---|
@@ -131,6 +134,8 @@ def generate() -> str:
         async_calls = ", ".join(_call(a, n, f, sync=False) for a, n, f in found)
         sync_calls = ", ".join(_call(a, n, f, sync=True) for a, n, f in found)
         name = op.id + (" (docs only)" if op.id in _DOCS_ONLY else "")
+        if op.source == "newer-docs":
+            name += " (from the newer documentation)"
         rows.append(f"| {name} | {op.method} {op.path} | {async_calls} | {sync_calls} |")
     extra = (
         "| any other | any | `await client.request(method, path, params=..., json=...)`, "

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from .._exceptions import InputError
 from .._query import check_bool, check_org, encode_date, encode_filter, encode_sort, ref_id
 
-__all__ = ["BIC", "BOOL", "DATE", "FILTER", "ORG", "ORG_ID", "SORT", "date_range"]
+__all__ = ["BIC", "BOOL", "DATE", "FILTER", "ORG", "ORG_ID", "SORT", "UUID", "date_range"]
 
 _BIC = re.compile(r"[0-9A-Z]{16}")
 
@@ -29,6 +30,18 @@ def BIC(value: Any, name: str) -> str:
     if type(value) is not str or not _BIC.fullmatch(value):
         raise InputError(f"a BIC is 16 characters of digits and capital letters, got {value!r}")
     return value
+
+
+def UUID(value: Any, name: str) -> str:
+    """A UUID (an operation id of the newer APIs), as a `uuid.UUID` or its text."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if type(value) is str:
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            pass
+    raise InputError(f"{name} must be a UUID, got {value!r}")
 
 
 def FILTER(value: Any, name: str) -> str | None:

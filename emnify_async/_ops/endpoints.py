@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -17,13 +18,14 @@ from .._body import (
     moment,
     number,
     reference,
+    reference_id,
     require_any,
     text,
 )
-from .._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE
+from .._constants import ENDPOINT_BULK_CREATE_MAX, ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE
 from .._exceptions import InputError
 from .._operation import Operation, Returns
-from .._query import check_bool, check_lookup_id
+from .._query import check_bool, check_lookup_id, ref_id
 from .._types import NOT_GIVEN, NotGiven
 from ..models import (
     Balance,
@@ -37,6 +39,7 @@ from ..models import (
     Quota,
     Sms,
     Status,
+    TrafficLimitExtension,
 )
 from ._params import BOOL, DATE, FILTER, SORT, date_range
 
@@ -48,16 +51,20 @@ __all__ = [
     "CONNECTIVITY",
     "CONNECTIVITY_INFO",
     "CREATE",
+    "CREATE_MANY",
     "DAILY_STATS",
     "DATA_QUOTA",
     "DELETE",
+    "DELETE_MANY",
     "EVENTS",
+    "EXTEND_TRAFFIC_LIMIT",
     "GET",
     "GET_SMS",
     "LIST",
     "LIST_SMS",
     "REMOVE_DATA_QUOTA",
     "REMOVE_SMS_QUOTA",
+    "REMOVE_TRAFFIC_LIMIT_EXTENSIONS",
     "RESET_BALANCE",
     "RESET_CONNECTIVITY",
     "SEND_SMS",
@@ -67,16 +74,23 @@ __all__ = [
     "SMS_QUOTA",
     "STATS",
     "STATUSES",
+    "TRAFFIC_LIMIT_EXTENSIONS",
     "UNBLACKLIST",
     "UPDATE",
     "UPDATE_BALANCE",
+    "UPDATE_MANY",
     "BalanceTopUp",
     "ConnectivityReset",
     "DataQuotaSet",
+    "EndpointChange",
     "EndpointCreate",
     "EndpointPatch",
+    "EndpointsCreate",
+    "NewEndpoint",
+    "SimAssignment",
     "SmsQuotaSet",
     "SmsSend",
+    "TrafficLimitExtend",
     "UssdBegin",
 ]
 
@@ -416,4 +430,218 @@ REMOVE_SMS_QUOTA: Operation[None] = Operation(
 # Starts a dialog with the device: not repeated. Answers `{"session-id": "..."}`.
 SEND_USSD: Operation[None] = Operation(
     "EndpointUssdByIdPost", "POST", f"{_ONE}/ussd", Returns.OBJECT, body=UssdBegin
+)
+
+
+# --- from the newer docs ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TrafficLimitExtend:
+    """The body of POST .../traffic_limit_extension."""
+
+    volume: float | NotGiven = number(positive=True)
+    traffic_limit_id: int | NotGiven = reference_id(shown_as="traffic_limit")
+
+    def __attrs_post_init__(self) -> None:
+        if self.volume is NOT_GIVEN:
+            raise InputError("a traffic limit extension needs a volume")
+
+
+def _sim_id(value: Any) -> int | None:
+    return None if value is None else ref_id(value, "sim")
+
+
+def _endpoint_id(value: Any) -> int:
+    return ref_id(value, "endpoint_id")
+
+
+@attrs.frozen(kw_only=True)
+class SimAssignment:
+    """The SIM of an endpoint in a bulk call: `{"id": n, "activate"?: ..., "status"?: ...}`.
+
+    `sim` is the SIM (an id or a model); in `EndpointChange`, `None` releases the endpoint's
+    SIM. `activate` (creating only) activates it (Factory Test instead where the organisation
+    uses it); `status` sets its status explicitly.
+    """
+
+    id: int | None = attrs.field(alias="sim", converter=_sim_id)
+    """The SIM's id; `None` releases the endpoint's SIM (in a change)."""
+    activate: bool | NotGiven = flag()
+    """Activate the SIM (creating only)."""
+    status: Ref | NotGiven = lookup()
+    """The SIM's status to set, sent as `{"id": n}`."""
+
+
+def _assignment(value: Any, name: str) -> SimAssignment:
+    if isinstance(value, SimAssignment):
+        return value
+    return SimAssignment(sim=None if value is None else ref_id(value, name))
+
+
+@attrs.frozen(kw_only=True)
+class NewEndpoint:
+    """One endpoint of `create_many()`: the profiles and status are the call's, for all."""
+
+    name: str | NotGiven = text(non_empty=True)
+    """The endpoint's name."""
+    tags: str | NotGiven = text()
+    """Comma-separated tags."""
+    imei: str | NotGiven = checked(_imei)
+    """The device's IMEI (15 or 16 digits); unique within the call."""
+    imei_lock: bool | NotGiven = flag()
+    """Lock the endpoint to `imei`."""
+    sim: SimAssignment | NotGiven = checked(_assignment)
+    """A SIM to assign (an id, a model, or a `SimAssignment`); unique within the call."""
+    ip_address: str | NotGiven = checked(_ip_address)
+    """A fixed IP address (needs the call's `ip_address_space`); unique within the call."""
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.sim, SimAssignment) and self.sim.id is None:
+            raise InputError("a new endpoint's sim must be a SIM, not None")
+
+
+def _unique(items: list[Any], key: str, what: str) -> None:
+    seen: set[Any] = set()
+    for item in items:
+        value = getattr(item, key)
+        if isinstance(value, SimAssignment):
+            value = value.id
+        if value is NOT_GIVEN or value is None:
+            continue
+        if value in seen:
+            raise InputError(f"{what} {value!r} appears twice; each must be unique in one call")
+        seen.add(value)
+
+
+def _new_endpoints(value: Any, name: str) -> list[NewEndpoint]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputError(f"{name} must be an iterable of NewEndpoint, got {value!r:.60}")
+    items = list(value)
+    if not all(isinstance(item, NewEndpoint) for item in items):
+        raise InputError(f"{name} must hold NewEndpoint objects only")
+    if not 1 <= len(items) <= ENDPOINT_BULK_CREATE_MAX:
+        raise InputError(
+            f"{name} takes 1 to {ENDPOINT_BULK_CREATE_MAX} endpoints, got {len(items)}"
+        )
+    for key, what in (("imei", "IMEI"), ("sim", "SIM"), ("ip_address", "IP address")):
+        _unique(items, key, what)
+    return items
+
+
+@attrs.frozen(kw_only=True)
+class EndpointsCreate:
+    """The body of POST /api/v2/endpoint/multi."""
+
+    service_profile: Ref | NotGiven = reference()
+    tariff_profile: Ref | NotGiven = reference()
+    status: Ref | NotGiven = lookup()
+    organisation: Ref | NotGiven = reference()
+    ip_address_space: Ref | NotGiven = reference()
+    endpoints: list[NewEndpoint] | NotGiven = checked(_new_endpoints)
+
+    def __attrs_post_init__(self) -> None:
+        for key in ("service_profile", "tariff_profile", "status", "endpoints"):
+            if getattr(self, key) is NOT_GIVEN:
+                raise InputError(f"creating endpoints in bulk needs {key}")
+        addressed = any(e.ip_address is not NOT_GIVEN for e in self.endpoints)  # type: ignore[union-attr]
+        if addressed and self.ip_address_space is NOT_GIVEN:
+            raise InputError("endpoints with an ip_address need the call's ip_address_space")
+
+
+@attrs.frozen(kw_only=True)
+class EndpointChange:
+    """One endpoint's change in `update_many()`: its `endpoint_id` and the fields to set.
+
+    Only the fields given are sent. `sim` assigns a SIM (an id, a model or a
+    `SimAssignment` with a `status`); `None` releases the endpoint's SIM. An `ip_address`
+    needs its `ip_address_space`.
+    """
+
+    id: int = attrs.field(alias="endpoint_id", converter=_endpoint_id)
+    """The endpoint to change (`endpoint_id=` when constructing)."""
+    name: str | NotGiven = text(non_empty=True)
+    """The endpoint's name."""
+    tags: str | NotGiven = text()
+    """Comma-separated tags."""
+    imei: str | NotGiven = checked(_imei)
+    """The device's IMEI (15 or 16 digits)."""
+    imei_lock: bool | NotGiven = flag()
+    """Lock the endpoint to `imei`."""
+    ip_address: str | NotGiven = checked(_ip_address)
+    """A fixed IP address."""
+    ip_address_space: Ref | NotGiven = reference()
+    """The address space of `ip_address`."""
+    service_profile: Ref | NotGiven = reference()
+    """The service profile."""
+    tariff_profile: Ref | NotGiven = reference()
+    """The tariff profile."""
+    status: Ref | NotGiven = lookup()
+    """The endpoint status: 0 Enabled, 1 Disabled."""
+    sim: SimAssignment | NotGiven = checked(_assignment)
+    """The SIM to assign, or `None` to release it."""
+
+    def __attrs_post_init__(self) -> None:
+        fields = [f.name for f in attrs.fields(type(self)) if f.name != "id"]
+        if all(getattr(self, name) is NOT_GIVEN for name in fields):
+            raise InputError(f"the change of endpoint {self.id} sets nothing")
+        if self.ip_address is not NOT_GIVEN and self.ip_address_space is NOT_GIVEN:
+            raise InputError(f"the change of endpoint {self.id}: ip_address needs ip_address_space")
+        if isinstance(self.sim, SimAssignment) and self.sim.activate is not NOT_GIVEN:
+            raise InputError("activate is for creating; set the SIM's status in a change")
+
+
+TRAFFIC_LIMIT_EXTENSIONS = Operation(
+    "get-endpoint-traffic-limit-extensions",
+    "GET",
+    f"{_ONE}/traffic_limit_extension",
+    Returns.ARRAY,
+    TrafficLimitExtension,
+    source="newer-docs",
+)
+# Each call adds an extension: never repeated once sent.
+EXTEND_TRAFFIC_LIMIT = Operation(
+    "create-endpoint-traffic-limit-extension",
+    "POST",
+    f"{_ONE}/traffic_limit_extension",
+    Returns.OBJECT,
+    TrafficLimitExtension,
+    body=TrafficLimitExtend,
+    success=frozenset({201}),
+    source="newer-docs",
+)
+REMOVE_TRAFFIC_LIMIT_EXTENSIONS: Operation[None] = Operation(
+    "delete-endpoint-traffic-limit-extensions",
+    "DELETE",
+    f"{_ONE}/traffic_limit_extension",
+    Returns.NOTHING,
+    source="newer-docs",
+)
+_MULTI = "/api/v2/endpoint/multi"
+# Creates up to 2000 endpoints: a repeat would create them again, so it is never repeated once
+# sent. Answers the created endpoints.
+CREATE_MANY = Operation(
+    "bulk-create-endpoint",
+    "POST",
+    _MULTI,
+    Returns.ARRAY,
+    Endpoint,
+    body=EndpointsCreate,
+    success=frozenset({201}),
+    source="newer-docs",
+)
+# The body is a JSON array of `EndpointChange` (passed as `body=`); every change sets absolute
+# values, so repeating it is harmless (the default for PATCH).
+UPDATE_MANY: Operation[None] = Operation(
+    "bulk-update-endpoint", "PATCH", _MULTI, Returns.NOTHING, source="newer-docs"
+)
+# The body is `[{"id": n}, ...]`. Repeating it after it was applied answers 404: the bulk call
+# reads the endpoints back instead of trusting that answer.
+DELETE_MANY: Operation[None] = Operation(
+    "bulk-delete-endpoint",
+    "DELETE",
+    _MULTI,
+    Returns.NOTHING,
+    query={"delete_sims": BOOL},
+    source="newer-docs",
 )

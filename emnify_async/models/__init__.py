@@ -52,6 +52,14 @@ from .endpoints import (
     Quota,
     QuotaAction,
     RuntimeData,
+    TrafficLimitExtension,
+)
+from .euiccs import (
+    Euicc,
+    EuiccOperation,
+    EuiccOperationError,
+    EuiccProfile,
+    OperationUser,
 )
 from .events import (
     Event,
@@ -109,6 +117,17 @@ from .services import (
 from .sim_batches import (
     SimBatch,
     SimBatchRegistration,
+)
+from .sim_migration import (
+    MigratedSim,
+    SimMigration,
+)
+from .sim_operations import (
+    IdRef,
+    SimOperation,
+    SimOperationFailure,
+    SimOperationTarget,
+    UnlinkedProductStats,
 )
 from .sims import (
     EsimInstallationCode,
@@ -211,6 +230,10 @@ __all__ = [
     "EndpointStats",
     "EndpointStatusId",
     "EsimInstallationCode",
+    "Euicc",
+    "EuiccOperation",
+    "EuiccOperationError",
+    "EuiccProfile",
     "Event",
     "EventEndpoint",
     "EventHubsDestination",
@@ -222,6 +245,7 @@ __all__ = [
     "HourlyPoint",
     "HourlySeries",
     "HourlyTraffic",
+    "IdRef",
     "InclusiveVolume",
     "InclusiveVolumeAssignment",
     "InclusiveVolumeCosts",
@@ -234,11 +258,13 @@ __all__ = [
     "MfaKeyStatusId",
     "MfaKeyTypeId",
     "MfaLookup",
+    "MigratedSim",
     "MoSms",
     "MonthlyTraffic",
     "NamedRef",
     "NewApiSecret",
     "NewApplicationToken",
+    "OperationUser",
     "Operator",
     "OperatorMnc",
     "OperatorTapcode",
@@ -268,7 +294,11 @@ __all__ = [
     "SimBatchRegistration",
     "SimCounts",
     "SimEndpoint",
+    "SimMigration",
     "SimModel",
+    "SimOperation",
+    "SimOperationFailure",
+    "SimOperationTarget",
     "SimStats",
     "SimStatusId",
     "Sms",
@@ -285,11 +315,13 @@ __all__ = [
     "TariffProfileInclusiveVolume",
     "TariffProfileTariff",
     "TrafficLimit",
+    "TrafficLimitExtension",
     "TrafficLimitPeriod",
     "TrafficStats",
     "TrafficType",
     "TrustedDevice",
     "UnknownRecord",
+    "UnlinkedProductStats",
     "UsageEndpoint",
     "UsageOperator",
     "UsageRatezone",

@@ -22,6 +22,7 @@ __all__ = [
     "Quota",
     "QuotaAction",
     "RuntimeData",
+    "TrafficLimitExtension",
 ]
 
 
@@ -253,3 +254,21 @@ class Quota:
     """Last status change (UTC)."""
     peak_throughput: int | None = None
     """Throughput in bit/s when throttled."""
+
+
+@attrs.frozen(kw_only=True)
+class TrafficLimitExtension:
+    """A temporary raise of one of an endpoint's traffic limits (newer docs only)."""
+
+    id: int
+    """Extension id."""
+    endpoint_id: int | None = None
+    """The endpoint it applies to."""
+    traffic_limit_id: int | None = None
+    """The traffic limit (of the endpoint's service profile) it extends."""
+    volume: float | None = None
+    """The extra volume, in the traffic limit's unit."""
+    expiration_date: datetime.datetime | None = None
+    """When it ends (UTC)."""
+    created_at: datetime.datetime | None = None
+    """When it was created (UTC)."""

@@ -12,6 +12,10 @@ from .dns import (
 from .endpoints import (
     AsyncEndpoints,
 )
+from .euiccs import (
+    AsyncEuiccOperations,
+    AsyncEuiccs,
+)
 from .events import (
     AsyncEvents,
 )
@@ -41,6 +45,9 @@ from .services import (
 from .sim_batches import (
     AsyncSimBatches,
 )
+from .sim_operations import (
+    AsyncSimOperations,
+)
 from .sims import (
     AsyncSims,
 )
@@ -65,6 +72,8 @@ __all__ = [
     "AsyncDataStreams",
     "AsyncDns",
     "AsyncEndpoints",
+    "AsyncEuiccOperations",
+    "AsyncEuiccs",
     "AsyncEvents",
     "AsyncIpAddressSpaces",
     "AsyncLookups",
@@ -73,6 +82,7 @@ __all__ = [
     "AsyncServiceProfiles",
     "AsyncServices",
     "AsyncSimBatches",
+    "AsyncSimOperations",
     "AsyncSims",
     "AsyncTariffProfiles",
     "AsyncTariffs",

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from .._bulk import BulkResult, OnResult, Progress
+import attrs
+
+from .._body import Ref
+from .._bulk import BulkItem, BulkResult, OnResult, Progress, read_back, unique_ids
 from .._constants import ENDPOINT_MAX_PER_PAGE, EVENT_MAX_PER_PAGE
-from .._converter import ShapeError
-from .._exceptions import InputError
+from .._converter import ShapeError, structure_list
+from .._exceptions import APIError, APIResponseValidationError, InputError, NotFoundError
+from .._json import dumps
 from .._ops import endpoints as ops
+from .._ops.endpoints import EndpointChange, NewEndpoint, SimAssignment
 from .._pagination import AsyncPager
 from .._query import check_bool, check_lookup_id
 from .._transport import Response
@@ -28,6 +34,7 @@ from ..models import (
     Quota,
     Sms,
     Status,
+    TrafficLimitExtension,
 )
 from ._base import AsyncResource
 
@@ -688,3 +695,253 @@ class AsyncEndpoints(AsyncResource):
     async def reset_balance(self, endpoint_id: int) -> None:
         """Remove the prepaid balance (DELETE .../balance; EndpointBalanceByEndpointIdDelete)."""
         await self._nothing(ops.RESET_BALANCE, endpoint_id=endpoint_id)
+
+    # -- from the newer docs ----------------------------------------------------------------
+
+    def traffic_limit_extensions(self, endpoint_id: int) -> AsyncPager[TrafficLimitExtension]:
+        """The endpoint's active traffic limit extensions (GET .../traffic_limit_extension).
+
+        operationId: get-endpoint-traffic-limit-extensions (newer docs). `await` it for the
+        list.
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+        """
+        return self._many(ops.TRAFFIC_LIMIT_EXTENSIONS, endpoint_id=endpoint_id)
+
+    async def extend_traffic_limit(
+        self,
+        endpoint_id: int,
+        *,
+        volume: float,
+        traffic_limit_id: IdLike | NotGiven = NOT_GIVEN,
+    ) -> TrafficLimitExtension:
+        """Raise a traffic limit of the endpoint for a while (POST .../traffic_limit_extension).
+
+        operationId: create-endpoint-traffic-limit-extension (newer docs). Each call adds an
+        extension, so it is never repeated once sent.
+
+        Args:
+            endpoint_id: The endpoint.
+            volume: The extra volume, in the traffic limit's unit (MB for data).
+            traffic_limit_id: Which of the service profile's traffic limits to extend.
+
+        Raises:
+            InputError: The volume is not a positive number (nothing is sent).
+            NotFoundError: No such endpoint in this organisation.
+            BadRequestError: The API refused the extension.
+        """
+        return await self._one(
+            ops.EXTEND_TRAFFIC_LIMIT,
+            endpoint_id=endpoint_id,
+            volume=volume,
+            traffic_limit_id=traffic_limit_id,
+        )
+
+    async def remove_traffic_limit_extensions(self, endpoint_id: int) -> None:
+        """End all the endpoint's traffic limit extensions (DELETE .../traffic_limit_extension).
+
+        operationId: delete-endpoint-traffic-limit-extensions (newer docs). The limits of the
+        service profile apply again.
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation.
+        """
+        await self._nothing(ops.REMOVE_TRAFFIC_LIMIT_EXTENSIONS, endpoint_id=endpoint_id)
+
+    async def create_many(
+        self,
+        endpoints: Iterable[NewEndpoint],
+        *,
+        service_profile: IdLike,
+        tariff_profile: IdLike,
+        status: StatusLike,
+        organisation: IdLike | NotGiven = NOT_GIVEN,
+        ip_address_space: IdLike | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[Endpoint]:
+        """Create up to 2000 endpoints in one request (POST /api/v2/endpoint/multi).
+
+        operationId: bulk-create-endpoint (newer docs). The profiles, status, organisation
+        and address space apply to every endpoint. The API creates all of them or, refusing
+        the request (422 with an `errors` entry per problem), none.
+
+        Nothing is created twice: the request is never repeated once sent. If it fails
+        without an answer (`APIConnectionError`, a 5xx), some or all endpoints may exist:
+        look them up (by name or IMEI) before sending it again. An answer that does not list
+        one endpoint per request is an `APIResponseValidationError` whose `body` keeps the
+        answer, ids included.
+
+        Args:
+            endpoints: The endpoints: `NewEndpoint(name=..., sim=..., ...)` each; IMEIs,
+                SIMs and IP addresses unique among them.
+            service_profile: The service profile of all.
+            tariff_profile: The tariff profile of all.
+            status: The endpoint status of all (0 Enabled, 1 Disabled).
+            organisation: The organisation to create them in (default: the caller's).
+            ip_address_space: The address space; needed where an endpoint has an
+                `ip_address`.
+
+        Returns:
+            The created endpoints, in the order of `endpoints`.
+
+        Raises:
+            InputError: No endpoint or more than 2000, a repeated IMEI, SIM or address, or a
+                malformed field (nothing is sent).
+            UnprocessableEntityError: A profile, status, SIM or field was refused (see
+                `errors`); nothing was created.
+        """
+        many = not isinstance(endpoints, (str, bytes)) and isinstance(endpoints, Iterable)
+        wanted = list(endpoints) if many else endpoints
+        created, answer = await self._value(
+            ops.CREATE_MANY,
+            _created,
+            endpoints=wanted,
+            service_profile=service_profile,
+            tariff_profile=tariff_profile,
+            status=status,
+            organisation=organisation,
+            ip_address_space=ip_address_space,
+        )
+        asked = len(wanted) if isinstance(wanted, list) else 0
+        if len(created) != asked:
+            raise APIResponseValidationError(
+                f"POST {ops.CREATE_MANY.path} answered {len(created)} created endpoints where "
+                f"{asked} were asked for (the answer, ids included, is in `body`)",
+                method="POST",
+                path=ops.CREATE_MANY.path,
+                status=201,
+                body=dumps(answer),
+            )
+        return created
+
+    async def update_many(self, changes: Iterable[EndpointChange]) -> BulkResult:
+        """Change many endpoints in one request (PATCH /api/v2/endpoint/multi).
+
+        operationId: bulk-update-endpoint (newer docs). Each `EndpointChange` names its
+        endpoint and the fields to set; the API changes all of them or, refusing the request
+        (422 with `errors`), none. Every change sets absolute values, so the request is
+        repeated where that is safe (a lost answer, a 5xx).
+
+        Every reported outcome is true: when the request fails, each endpoint is read back;
+        one that has every value its change sets counts as done, one that does not failed
+        with the request's error, and one that cannot be read is `"unknown"`
+        (`OutcomeUnknownError`; running the changes again is safe).
+
+        Returns:
+            One `BulkItem` per endpoint, in the order of `changes`.
+
+        Raises:
+            InputError: No change, one that is not an `EndpointChange`, or two for the same
+                endpoint (nothing is sent).
+        """
+        items = _changes(changes)
+        by_id = {change.id: change for change in items}
+        try:
+            await self._nothing(ops.UPDATE_MANY, body=items)
+        except APIError as exc:
+
+            async def holds(endpoint_id: int) -> bool:
+                try:
+                    endpoint = await self.get(endpoint_id)
+                except NotFoundError:
+                    return False
+                return _change_holds(endpoint, by_id[endpoint_id])
+
+            return await read_back(
+                list(by_id),
+                exc,
+                holds,
+                concurrency=self._transport.max_concurrency,
+                method=ops.UPDATE_MANY.method,
+                path=ops.UPDATE_MANY.path,
+            )
+        return BulkResult([BulkItem(endpoint_id) for endpoint_id in by_id])
+
+    async def delete_many(
+        self, endpoint_ids: Iterable[int], *, delete_sims: bool = False
+    ) -> BulkResult:
+        """Delete many endpoints in one request (DELETE /api/v2/endpoint/multi).
+
+        operationId: bulk-delete-endpoint (newer docs). Their SIMs are released and
+        suspended, or with `delete_sims=True` deleted. The API deletes all of them or,
+        refusing the request (an unknown endpoint: `NotFoundError`), none.
+
+        Every reported outcome is true: when the request fails, including when its answer was
+        lost or a repeat of it found the endpoints already gone, each endpoint is read back;
+        one that is gone counts as deleted, one that is still there failed with the request's
+        error, and one that cannot be read is `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            endpoint_ids: The endpoints; repeats are deleted once.
+            delete_sims: Delete their SIMs too (for good).
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        ids = unique_ids(endpoint_ids, "endpoint_ids")
+        if not ids:
+            raise InputError("endpoint_ids needs at least one endpoint")
+        try:
+            await self._nothing(
+                ops.DELETE_MANY,
+                body=[{"id": endpoint_id} for endpoint_id in ids],
+                delete_sims=delete_sims,
+            )
+        except APIError as exc:
+
+            async def gone(endpoint_id: int) -> bool:
+                try:
+                    await self.get(endpoint_id)
+                except NotFoundError:
+                    return True
+                return False
+
+            return await read_back(
+                ids,
+                exc,
+                gone,
+                concurrency=self._transport.max_concurrency,
+                method=ops.DELETE_MANY.method,
+                path=ops.DELETE_MANY.path,
+            )
+        return BulkResult([BulkItem(endpoint_id) for endpoint_id in ids])
+
+
+def _created(response: Response) -> tuple[list[Endpoint], Any]:
+    return structure_list(response.data, Endpoint), response.data
+
+
+def _changes(changes: Iterable[EndpointChange]) -> list[EndpointChange]:
+    if isinstance(changes, (str, bytes)) or not isinstance(changes, Iterable):
+        raise InputError(f"changes must be EndpointChange objects, got {changes!r:.60}")
+    items = list(changes)
+    if not items or not all(isinstance(change, EndpointChange) for change in items):
+        raise InputError("changes must be one or more EndpointChange objects")
+    ids = [change.id for change in items]
+    if len(set(ids)) != len(ids):
+        raise InputError("changes name an endpoint twice; merge its changes into one")
+    return items
+
+
+def _change_holds(endpoint: Endpoint, change: EndpointChange) -> bool:
+    """Whether `endpoint` has every value `change` sets."""
+    for field in attrs.fields(EndpointChange):
+        wanted = getattr(change, field.name)
+        if field.name == "id" or wanted is NOT_GIVEN:
+            continue
+        have = getattr(endpoint, field.name)
+        if isinstance(wanted, SimAssignment):
+            if (None if have is None else have.id) != wanted.id:
+                return False
+            status = None if have is None or have.status is None else have.status.id
+            if isinstance(wanted.status, Ref) and status != wanted.status.id:
+                return False
+        elif isinstance(wanted, Ref):
+            if (None if have is None else have.id) != wanted.id:
+                return False
+        elif have != wanted:
+            return False
+    return True

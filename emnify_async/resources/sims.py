@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from .._bulk import BulkResult, OnResult, Progress
+from .._bulk import BulkItem, BulkResult, OnResult, Progress, read_back, unique_ids
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
+from .._exceptions import APIError, InputError, NotFoundError
 from .._ops import sims as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
@@ -14,9 +15,11 @@ from ..models import (
     EsimInstallationCode,
     Event,
     Sim,
+    SimMigration,
     SimStats,
     SimStatusId,
     Status,
+    UnlinkedProductStats,
 )
 from ._base import AsyncResource
 
@@ -258,3 +261,102 @@ class AsyncSims(AsyncResource):
         `await` it for the list.
         """
         return self._many(ops.STATUSES)
+
+    # -- from the newer docs ----------------------------------------------------------------------
+
+    async def delete_many(self, sim_ids: Iterable[int]) -> BulkResult:
+        """Delete many SIMs for good in one request (DELETE /api/v1/sim/multi).
+
+        operationId: bulk-sim-delete (newer docs). The API deletes all of them or, refusing
+        the request (an unknown SIM: `NotFoundError`), none. Every reported outcome is true:
+        when the request fails, including when its answer was lost or a repeat of it found
+        the SIMs already gone, each SIM is read back; one that is gone counts as deleted, one
+        that is still there failed with the request's error, and one that cannot be read is
+        `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            sim_ids: The SIMs; repeats are deleted once.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        ids = unique_ids(sim_ids, "sim_ids")
+        if not ids:
+            raise InputError("sim_ids needs at least one SIM")
+        try:
+            await self._nothing(ops.DELETE_MANY, body=[{"id": sim_id} for sim_id in ids])
+        except APIError as exc:
+            return await read_back(
+                ids,
+                exc,
+                self._is_gone,
+                concurrency=self._transport.max_concurrency,
+                method=ops.DELETE_MANY.method,
+                path=ops.DELETE_MANY.path,
+            )
+        return BulkResult([BulkItem(sim_id) for sim_id in ids])
+
+    async def _is_gone(self, sim_id: int) -> bool:
+        try:
+            await self.get(sim_id)
+        except NotFoundError:
+            return True
+        return False
+
+    async def migrate_to_workspace(
+        self,
+        target_workspace: IdLike,
+        *,
+        sims: Iterable[IdLike] | NotGiven = NOT_GIVEN,
+        iccids: Iterable[str] | NotGiven = NOT_GIVEN,
+        iccid_range: tuple[str, str] | NotGiven = NOT_GIVEN,
+        allowed_sim_statuses: Iterable[StatusLike] | NotGiven = NOT_GIVEN,
+        auto_detach_devices: bool | NotGiven = NOT_GIVEN,
+        dry_run: bool = True,
+    ) -> SimMigration:
+        """Move SIMs to another workspace (POST /api/v1/sim/migration/workspace).
+
+        operationId: sim-migration-workspace (newer docs). A dry run by default: the answer
+        lists what would move; pass `dry_run=False` to move them. Needs a user login
+        (`username`/`password`) that administers both workspaces: an application token is
+        bound to one. Activated SIMs are suspended by the move. The API moves all the SIMs or,
+        refusing the request, none; the request is never repeated once sent.
+
+        Args:
+            target_workspace: The enterprise workspace to move to (an id or a model).
+            sims: The SIMs, by id or model; or instead
+            iccids: their ICCIDs (19 digits); or instead
+            iccid_range: the first and last ICCID of a range. At most 500 SIMs in all.
+            allowed_sim_statuses: Refuse the move if a SIM has another status.
+            auto_detach_devices: Detach the SIMs from their devices (else such SIMs are
+                refused).
+            dry_run: Only report what would move (the default).
+
+        Raises:
+            InputError: Not exactly one of `sims`, `iccids`, `iccid_range`; more than 500;
+                a malformed ICCID or range (nothing is sent).
+            NotFoundError: A SIM or the workspace is unknown or inaccessible.
+            ConflictError: Some SIMs may not move (attached, a disallowed status...); the
+                body's `errors` list them.
+        """
+        return await self._one(
+            ops.MIGRATE,
+            target_workspace=target_workspace,
+            sims=sims,
+            iccids=iccids,
+            iccid_range=iccid_range,
+            allowed_sim_statuses=allowed_sim_statuses,
+            auto_detach_devices=auto_detach_devices,
+            dry_run=dry_run,
+        )
+
+    def unlinked_product_stats(self) -> AsyncPager[UnlinkedProductStats]:
+        """Unlinked eSIM profiles per product (GET /api/v1/sim/unlinked_product_stats).
+
+        operationId: get-unlinked-product-stats (newer docs): how many eSIM profiles of each
+        product are available for linking to an EID. `await` it for the list.
+        """
+        return self._many(ops.UNLINKED_PRODUCT_STATS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import uuid
 
 from aiohttp import web
@@ -27,11 +28,14 @@ from emnify_async.testing._routes import (
     application_tokens,
     authenticate,
     cloud_connect,
+    endpoint_bulk,
     endpoint_connectivity,
     endpoint_settings,
     endpoint_sms,
     endpoint_stats,
     endpoints,
+    euicc_operations,
+    euiccs,
     events,
     inclusive_volumes,
     integrations,
@@ -43,13 +47,16 @@ from emnify_async.testing._routes import (
     service_profiles,
     services,
     sim_batches,
+    sim_bulk,
     sim_events,
     sim_installation_code,
+    sim_operations,
     sim_stats,
     sims,
     tariff_plans,
     tariff_profiles,
     tariffs,
+    traffic_limits,
     user_mfa,
     user_passwords,
     users,
@@ -60,6 +67,8 @@ from emnify_async.testing._state import EmulatorState
 # Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
 ROUTE_MODULES = (
     authenticate,
+    sim_operations,  # before sims: /api/v1/sim/operation shadows /api/v1/sim/{sim_id}
+    sim_bulk,  # before sims: /api/v1/sim/multi and /unlinked_product_stats likewise
     sims,
     sim_events,
     sim_stats,
@@ -88,8 +97,14 @@ ROUTE_MODULES = (
     user_passwords,  # before users too: /api/v1/user/password, /activation
     users,
     application_tokens,
+    traffic_limits,
+    endpoint_bulk,
+    euiccs,
+    euicc_operations,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
+
+_PARAM = re.compile(r"\{(\w+)\}")
 
 ROUTE_TABLE = web.AppKey[dict[tuple[str, str], Route]]("emnify_routes")
 REQUEST_IDS = web.AppKey[random.Random]("emnify_request_ids")
@@ -185,6 +200,12 @@ async def random_fault_middleware(request: web.Request, handler: Handler) -> web
     return await injector.run_random(request, handler, route.paged)
 
 
+def _any_segment(path: str) -> str:
+    """The route's template with each ``{name}`` matching any one segment: aiohttp's default
+    refuses ``{`` and ``}``, which the API gateway passes to emnify like any other character."""
+    return _PARAM.sub(r"{\1:[^/]+}", path)
+
+
 def create_app(config: EmulatorConfig | None = None) -> web.Application:
     """The emulator as an ``aiohttp.web.Application`` (state is built here, synchronously)."""
     config = config or EmulatorConfig()
@@ -223,5 +244,5 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
     app[REQUEST_IDS] = random.Random(f"{config.seed}:request-ids")
     app[ROUTE_TABLE] = {(r.method, r.path): r for r in ALL_ROUTES}
     for route in ALL_ROUTES:
-        app.router.add_route(route.method, route.path, route.handler)
+        app.router.add_route(route.method, _any_segment(route.path), route.handler)
     return app

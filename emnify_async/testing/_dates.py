@@ -38,6 +38,13 @@ def day_timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00.000Z"
 
 
+def zulu(ts: float) -> str:
+    """``2025-08-26T09:31:51.000Z`` for epoch seconds: the newer services' form (the eSIM
+    docs' examples)."""
+    when = dt.datetime.fromtimestamp(int(ts), tz=dt.timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
 def parse_date(name: str, raw: str) -> dt.date:
     """A ``YYYY-MM-DD`` query value (a longer timestamp counts by its date), else 422."""
     try:

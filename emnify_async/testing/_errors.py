@@ -100,3 +100,9 @@ def gateway_error(status: int, message: str, headers: Mapping[str, str] | None =
 def not_found(what: str, ident: object, key: str = "Id") -> ApiError:
     """404 NotFound with emnify's wording: ``"SIM with Id '5' not found."``."""
     return ApiError.of(NOT_FOUND, f"{what} with {key} '{ident}' not found.")
+
+
+def status_error(status: int, message: str, **extra: Any) -> ApiError:
+    """An error of the newer services (eUICCs, SIM operations), as their docs define it:
+    ``{"status_code": <the HTTP status>, "message": ...}`` and any documented extras."""
+    return ApiError(status, {"status_code": status, "message": message, **extra})

@@ -21,12 +21,15 @@ from emnify_async.testing._stores.device_settings import DeviceSettings
 from emnify_async.testing._stores.dns import DnsConfigs
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
 from emnify_async.testing._stores.endpoints import EndpointStore
+from emnify_async.testing._stores.esim_operations import EsimOperations
+from emnify_async.testing._stores.euiccs import EuiccStore
 from emnify_async.testing._stores.events import EventFeed, EventStore
 from emnify_async.testing._stores.integrations import Integrations
 from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
 from emnify_async.testing._stores.sms import SmsStore
+from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
 from emnify_async.testing._stores.users import UserStore
 from emnify_async.testing._user_data import make_users
 
@@ -38,10 +41,12 @@ class EmulatorState:
 
     ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
     ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
-    ``connectivity``, ``sms`` and ``device_settings`` (blacklists, quotas, balances) and
-    ``integrations`` (data streams, API callbacks and secrets) are the stores; ``links`` holds
-    the relations between areas; ``pages`` caches serialized list pages until the next write of
-    any store; ``clock`` is the emulator's time. The methods at the
+    ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
+    ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
+    ``cloud_connect``, ``users``, ``application_tokens``, and the eSIM area's ``euiccs`` and
+    ``esim_operations`` are the stores; ``links`` holds the relations between areas; ``pages``
+    caches serialized list pages until the next write of any store; ``clock`` is the emulator's
+    time. The methods at the
     end are shortcuts for tests (``emu.state.sim(5)``).
     """
 
@@ -86,7 +91,6 @@ class EmulatorState:
         self.connectivity = Connectivity(seed, self.endpoints, clock)
         self.sms = SmsStore(seed, self.endpoints, self.connectivity, clock, self.changed)
         self.device_settings = DeviceSettings(clock, self.changed)
-        self.endpoints.dependents += [self.connectivity, self.sms, self.device_settings]
         self.integrations = Integrations(seed, root, clock, self.changed)
         """Data streams, API callback URLs and API secrets."""
         self.cloud_connect = CloudConnectStore(
@@ -99,6 +103,18 @@ class EmulatorState:
         """Users, their roles, passwords, MFA keys, trusted devices and events."""
         self.application_tokens = ApplicationTokens(self.users, clock, self.changed)
         """Every application token issued (minted by the authenticator)."""
+        self.traffic_limits = TrafficLimitExtensions(clock)
+        """Traffic limit extensions of endpoints (newer docs)."""
+        self.endpoints.dependents += [
+            self.connectivity,
+            self.sms,
+            self.device_settings,
+            self.traffic_limits,
+        ]
+        self.euiccs = EuiccStore(seed, self.sims, self.endpoints, self.organisations, clock)
+        """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
+        self.esim_operations = EsimOperations(seed, self.euiccs, clock)
+        """eUICC and SIM operations, run by the clock (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

@@ -12,6 +12,8 @@ import pytest
 from emnify_async import (
     ClientClosedError,
     EmnifyError,
+    Euicc,
+    EuiccOperationRequest,
     NotFoundError,
     Organisation,
     OrganisationStats,
@@ -42,6 +44,18 @@ class TestPlainScript:
         assert len(sims) == len(threaded_emulator.state.sim_ids())
         assert all(isinstance(s, Sim) for s in sims)
         assert after.status is not None and after.status.id == SimStatusId.ACTIVATED
+
+    def test_nested_area(self, threaded_emulator: Emulator) -> None:
+        """`client.euiccs.operations` blocks like the rest: schedule, then list."""
+        with _client(threaded_emulator) as client:
+            euicc = client.euiccs.list(per_page=3).to_list()[0]
+            (scheduled,) = client.euiccs.operations.schedule(
+                euicc.id, [EuiccOperationRequest(action=7)]
+            )
+            listed = client.euiccs.operations.list(euicc.id).to_list()
+
+        assert isinstance(euicc, Euicc)
+        assert [op.id for op in listed] == [scheduled.id]
 
     def test_errors_are_the_async_classes(self, threaded_emulator: Emulator) -> None:
         """A 404 raises the same NotFoundError class as the async client."""

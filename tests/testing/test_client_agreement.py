@@ -16,8 +16,10 @@ import pytest
 
 from emnify_async._constants import (
     ENDPOINT_MAX_PER_PAGE,
+    EUICC_MAX_PER_PAGE,
     EVENT_MAX_PER_PAGE,
     SIM_MAX_PER_PAGE,
+    SIM_OPERATION_MAX_PER_PAGE,
     USER_MAX_PER_PAGE,
 )
 from emnify_async._ratelimit import DOCUMENTED_LIMITS, PathLimit
@@ -55,6 +57,8 @@ SAMPLES = {
     "tariff_profile_id": ["1"],
     "ratezone_id": ["1"],
     "address_space_id": ["1"],
+    "euicc_id": ["1"],
+    "operation_id": ["00000000-0000-4000-8000-000000000000"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 
@@ -69,6 +73,9 @@ CLIENT_MAXIMA = {
     ("GET", "/api/v1/endpoint"): ENDPOINT_MAX_PER_PAGE,
     ("GET", "/api/v1/endpoint/{endpoint_id}/event"): EVENT_MAX_PER_PAGE,
     ("GET", "/api/v1/event"): EVENT_MAX_PER_PAGE,
+    ("GET", "/api/v1/euicc"): EUICC_MAX_PER_PAGE,
+    ("GET", "/api/v1/euicc/{euicc_id}/operation"): EUICC_MAX_PER_PAGE,
+    ("GET", "/api/v1/sim/operation"): SIM_OPERATION_MAX_PER_PAGE,
     ("GET", "/api/v1/user"): USER_MAX_PER_PAGE,
     ("GET", "/api/v1/user/{user_id}/event"): EVENT_MAX_PER_PAGE,
 }

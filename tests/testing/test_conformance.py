@@ -2,7 +2,8 @@
 
 Each case (``tests/testing/conformance/cases_<route module>.py``) sends one request; its
 exchange is checked by ``conformance.checks``: openapi-core validation against the vendored
-spec, closed keys (no key that neither the spec nor a recording knows), the recorded shape
+spec (the assembly of emnify's newer docs for operations the official spec lacks), closed
+keys (no key that neither the spec nor a recording knows), the recorded shape
 (``tests/recorded/`` and the spec's own examples), emnify's content type and error bodies.
 A finding fails the case unless one of the case's ``Deviation``s names it, and every
 deviation must still match a finding. See docs/emulator.md, "Adding a route".
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
 import functools
 import importlib
 import json
 import pkgutil
+from collections.abc import Callable
 from types import ModuleType
 
 import aiohttp
@@ -25,7 +28,12 @@ from openapi_core import OpenAPI
 from emnify_async.testing import Emulator, ManualClock
 from tests.testing import conformance
 from tests.testing.conformance import recorded, spec
-from tests.testing.conformance.checks import all_findings, closed_findings, shape_findings
+from tests.testing.conformance.checks import (
+    all_findings,
+    closed_findings,
+    error_findings,
+    shape_findings,
+)
 from tests.testing.conformance.harness import NOW, Case, Exchange, Finding
 from tests.testing.conformance.recorded import Fix, Shape, Twin
 
@@ -88,6 +96,23 @@ def openapi() -> OpenAPI:
     return spec.load(relaxed=True)
 
 
+@pytest.fixture(scope="session")
+def newer_openapi() -> OpenAPI:
+    """The newer docs' operations that the official spec lacks, parsed once per session."""
+    return spec.load_newer()
+
+
+@pytest.fixture(scope="session")
+def specs(openapi: OpenAPI, newer_openapi: OpenAPI) -> Callable[[Exchange], OpenAPI]:
+    """The spec that documents an exchange's operation."""
+
+    def documenting(exchange: Exchange) -> OpenAPI:
+        newer = spec.from_newer_docs(exchange.method, exchange.pattern)
+        return newer_openapi if newer else openapi
+
+    return documenting
+
+
 async def _run_area(area: ModuleType) -> dict[str, Exchange]:
     """The area's cases in order, against a fresh emulator of their own."""
     emu = Emulator(seed=5, sims=120, clock=ManualClock(NOW))
@@ -123,9 +148,12 @@ def findings_of(openapi: OpenAPI, case: Case, exchange: Exchange) -> list[Findin
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_conforms(openapi: OpenAPI, exchanges: dict[str, Exchange], name: str) -> None:
+def test_conforms(
+    specs: Callable[[Exchange], OpenAPI], exchanges: dict[str, Exchange], name: str
+) -> None:
     case = CASES[name]
-    findings = findings_of(openapi, case, exchanges[name])
+    exchange = exchanges[name]
+    findings = findings_of(specs(exchange), case, exchange)
     unexpected = [f for f in findings if not any(d.matches(f) for d in case.deviations)]
     unused = [d for d in case.deviations if not any(d.matches(f) for f in findings)]
     assert not unexpected, "\n".join(map(str, unexpected))
@@ -188,13 +216,14 @@ def test_every_sdk_operation_has_a_nonempty_case(exchanges: dict[str, Exchange])
 
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if case.invalid_request])
 def test_invalid_requests_are_refused_by_the_spec(
-    openapi: OpenAPI, exchanges: dict[str, Exchange], name: str
+    specs: Callable[[Exchange], OpenAPI], exchanges: dict[str, Exchange], name: str
 ) -> None:
     """The requests exempted from request validation really do break the spec."""
     from openapi_core.exceptions import OpenAPIError
 
+    exchange = exchanges[name]
     with pytest.raises(OpenAPIError):
-        openapi.validate_request(exchanges[name].mock_request())
+        specs(exchange).validate_request(exchange.mock_request())
 
 
 def test_every_recording_is_compared(exchanges: dict[str, Exchange]) -> None:
@@ -270,3 +299,34 @@ def test_a_number_sent_as_a_string_is_found(exchanges: dict[str, Exchange]) -> N
     assert isinstance(body, dict)
     body["sim"][0]["id"] = str(body["sim"][0]["id"])
     assert [f.rule for f in shape_findings(body, shape, "body", ())] == ["type"]
+
+
+def test_newer_docs_answers_are_checked_against_the_newer_docs(
+    specs: Callable[[Exchange], OpenAPI], exchanges: dict[str, Exchange]
+) -> None:
+    """An operation only the newer docs document is validated against them: a required key
+    left out and an invented key are both found."""
+    exchange = exchanges["euicc details 200"]
+    assert spec.from_newer_docs(exchange.method, exchange.pattern)
+    assert not spec.from_newer_docs("GET", "/api/v1/sim/{sim_id}")
+    body = json.loads(exchange.body)
+    del body["created"]
+    body["colour"] = "green"
+    broken = dataclasses.replace(exchange, body=json.dumps(body).encode())
+
+    case = CASES["euicc details 200"]
+    found = {(f.check, f.where, f.rule) for f in findings_of(specs(broken), case, broken)}
+
+    assert ("response", "body.created", "required") in found
+    assert ("closed", "body.colour", "unknown key") in found
+
+
+def test_newer_docs_error_form_is_checked(exchanges: dict[str, Exchange]) -> None:
+    """The eUICC services' errors are `{status_code, message}` with the answer's status."""
+    exchange = exchanges["euicc details unknown 404"]
+    body = json.loads(exchange.body)
+    assert body["status_code"] == 404
+    body["status_code"] = 500
+    broken = dataclasses.replace(exchange, body=json.dumps(body).encode())
+
+    assert [f.where for f in error_findings(broken)] == ["body.status_code"]

@@ -1,4 +1,5 @@
-"""Malformed input to every route: the emulator answers 4xx with an emnify error body.
+"""Malformed input to every route: the emulator answers 4xx with an emnify error body (or,
+where the newer docs document it, the eSIM services' ``{status_code, message}``).
 
 The real API answers malformed input with 4xx; the emulator never answers 5xx (nor drops the
 connection) unless a fault was injected. Hypothesis draws malformed path ids, query strings,
@@ -27,7 +28,11 @@ from emnify_async.testing import Emulator, ManualClock
 from emnify_async.testing._app import ALL_ROUTES
 from emnify_async.testing._routing import Route
 from tests.testing.conformance import spec
-from tests.testing.conformance.checks import error_body_problems
+from tests.testing.conformance.checks import (
+    documents_status_code,
+    error_body_problems,
+    status_error_problems,
+)
 
 FUZZ = settings(
     max_examples=8,
@@ -139,6 +144,8 @@ def _valid(server: Server, name: str) -> str:
         "tariff_profile_id": "2",
         "ratezone_id": "1",
         "address_space_id": "150",
+        "euicc_id": str(emu.state.euiccs.ids(emu.state.org_id)[0]),
+        "operation_id": "00000000-0000-4000-8000-000000000000",
     }
     return values[name]
 
@@ -155,7 +162,11 @@ def _check(route: Route, status: int, body: bytes, target: str) -> None:
     if not body:
         assert (route.method, route.path, status) in EMPTY_ERRORS, f"{target!r}: empty {status}"
         return
-    problems = error_body_problems(json.loads(body))
+    decoded = json.loads(body)
+    if documents_status_code(route.method, route.path, status):
+        problems = status_error_problems(decoded, status)
+    else:
+        problems = error_body_problems(decoded)
     assert not problems, f"{route.method} {target!r} answered {status} {body[:200]!r}: {problems}"
 
 

@@ -11,7 +11,8 @@
   keys (none extra, none missing unless the case marks it optional), value types and nesting;
 - ``header_findings``: emnify's content type on every answer with a body, on 204 and on
   empty errors;
-- ``error_findings``: an error answer's body is emnify's (``error_body_problems``).
+- ``error_findings``: an error answer's body is emnify's (``error_body_problems``), or where
+  the operation documents it so, ``{status_code, message}`` with the answer's status.
 """
 
 from __future__ import annotations
@@ -102,6 +103,10 @@ def _declared(schemas: Iterable[Any]) -> tuple[dict[str, list[Any]], list[Any], 
             continue
         for key, sub in (schema.get("properties") or {}).items():
             properties.setdefault(key, []).append(sub)
+        if schema.get("properties") == {} and "additionalProperties" not in schema:
+            # The newer docs' assembly writes `properties: {}` where a fragment lost its nested
+            # schema (the official spec never does): not "no keys" but "not described".
+            is_open = True
         extra = schema.get("additionalProperties")
         if extra is True:
             is_open = True
@@ -250,6 +255,32 @@ def error_body_problems(body: Any) -> list[str]:
     return problems
 
 
+def documents_status_code(method: str, pattern: str, status: int) -> bool:
+    """Whether the operation documents this error (else, any of its errors) as
+    ``{status_code, message}``: the form the newer docs give the eUICC and SIM-operation
+    services, instead of emnify's."""
+    documented = spec.response_schema(method, pattern, status)
+    schemas = [documented] if documented is not None else spec.error_schemas(method, pattern)
+    for schema in schemas:
+        resolved = spec.resolve(schema)
+        if isinstance(resolved, dict) and "status_code" in (resolved.get("properties") or {}):
+            return True
+    return False
+
+
+def status_error_problems(body: Any, status: int) -> list[str]:
+    """Why ``body`` is not such an error: ``{"status_code": <status>, "message": str, ...}``
+    (the documented schema checks any further key)."""
+    if not isinstance(body, dict):
+        return [f"not a JSON object: {body!r}"]
+    problems = []
+    if body.get("status_code") != status:
+        problems.append("status_code is not the HTTP status")
+    if not isinstance(body.get("message"), str):
+        problems.append("no message")
+    return problems
+
+
 def error_findings(exchange: Exchange) -> list[Finding]:
     if exchange.status < 400:
         return []
@@ -259,6 +290,11 @@ def error_findings(exchange: Exchange) -> list[Finding]:
         body = decode(exchange.body)
     except ValueError:
         return [Finding("error", "body", "not JSON", exchange.body[:80].decode(errors="replace"))]
+    if documents_status_code(exchange.method, exchange.pattern, exchange.status):
+        return [
+            Finding("error", "body.status_code", "value", problem)
+            for problem in status_error_problems(body, exchange.status)
+        ]
     return [Finding("error", "body", "form", problem) for problem in error_body_problems(body)]
 
 
@@ -282,7 +318,8 @@ def all_findings(
         schema = spec.response_schema(exchange.method, exchange.pattern, exchange.status)
         schemas = [] if schema is None else [schema]
         if exchange.status >= 400:
-            schemas.append(ERROR_SCHEMA)
+            # An error's keys: emnify's error body, or those of an error the operation documents.
+            schemas += [ERROR_SCHEMA, *spec.error_schemas(exchange.method, exchange.pattern)]
         findings += closed_findings(body, schemas, shape, "body")
         if shape is not None:
             findings += shape_findings(body, shape, "body", optional)

@@ -8,6 +8,7 @@ each deviation must still match a finding, so a fixed spec or a changed emulator
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -45,7 +46,8 @@ class Exchange:
             self.path,
             path_pattern=self.pattern,
             args=self.query,
-            view_args=self.path_params,
+            # Path parameters arrive as text, whatever the schema casts them to.
+            view_args={name: str(value) for name, value in self.path_params.items()},
             headers=self.request_headers,
             data=self.request_body,
         )
@@ -172,6 +174,15 @@ async def call(
 async def org_token(emu: Emulator, session: aiohttp.ClientSession, org_id: int) -> str:
     """An auth token of ``org_id`` (e.g. an enterprise child), via its application token."""
     body = {"application_token": emu.application_token_for(org_id)}
+    async with session.post("/api/v1/authenticate", json=body) as resp:
+        token: str = (await resp.json())["auth_token"]
+        return token
+
+
+async def user_token(emu: Emulator, session: aiohttp.ClientSession) -> str:
+    """An auth token of the emulator's user (a user login, not an application token)."""
+    password = hashlib.sha1(emu.password.encode()).hexdigest()
+    body = {"username": emu.username, "password": password}
     async with session.post("/api/v1/authenticate", json=body) as resp:
         token: str = (await resp.json())["auth_token"]
         return token

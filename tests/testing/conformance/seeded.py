@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 from emnify_async.testing._catalog import TRAFFIC_LIMITS
 from tests.testing.conformance.harness import NOW
 
@@ -120,3 +120,26 @@ def unassigned_space(emu: Emulator, version: int = 4) -> int:
 def newest_tariff_profile(emu: Emulator) -> int:
     """The tariff profile the parent created last."""
     return max(p.id for p in emu.state.billing.profiles_of(emu.state.org_id))
+
+
+def euicc(emu: Emulator, *, iot: bool = True, index: int = 0) -> int:
+    """One of the parent's eUICCs: an IoT one (operations are served) or not."""
+    euiccs = emu.state.euiccs
+    return [i for i in euiccs.ids(emu.state.org_id) if euiccs.is_iot(i) == iot][index]
+
+
+def eid(emu: Emulator, index: int = 0) -> str:
+    """The EID of one of the parent's IoT eUICCs."""
+    return emu.state.euiccs.eid(euicc(emu, index=index))
+
+
+def stock_sim(emu: Emulator, index: int = 0) -> int:
+    """An unlinked eSIM profile (a SIM of the eSIM stock) of the parent."""
+    return emu.state.euiccs.unlinked(emu.state.org_id)[index]
+
+
+def advance(emu: Emulator, seconds: float) -> None:
+    """Move the emulator's (manual) clock on: operations run by it."""
+    clock = emu.config.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(seconds)
