@@ -191,6 +191,22 @@ def password() -> Any:
     return checked(_password_sha1)
 
 
+def _secret_text(value: Any, name: str) -> Secret:
+    # Never quote the value: a wrong one may still be a working secret.
+    if isinstance(value, Secret):
+        value = value.get_secret_value()
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(
+            f"{name} must be a non-empty string or Secret, got a {type(value).__name__}"
+        )
+    return Secret(value)
+
+
+def secret_text() -> Any:
+    """A secret string (`str` or `Secret`), kept as a `Secret` and sent as it is."""
+    return checked(_secret_text)
+
+
 def require_any(body: Any, what: str) -> None:
     """InputError unless at least one field of `body` was given."""
     if all(getattr(body, f.name) is NOT_GIVEN for f in attrs.fields(type(body))):

@@ -3544,19 +3544,27 @@ class EuiccOperations:
         """
         return self._handle.run(lambda client: self._area(client).cancel(euicc_id, operation_id))
 
-    def actions(self) -> Pager[Status]:
+    def actions(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The operation actions the API knows (GET /api/v1/euicc/operation/action).
 
-        operationId: list-operation-action (newer docs). call `.to_list()` for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).actions())
+        operationId: list-operation-action (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def statuses(self) -> Pager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).actions(refresh=refresh))
+
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The operation statuses (GET /api/v1/euicc/operation/status).
 
-        operationId: list-operation-status (newer docs). call `.to_list()` for the list.
+        operationId: list-operation-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
 
 
 class Euiccs:
@@ -3619,19 +3627,27 @@ class Euiccs:
         """
         return self._handle.run(lambda client: self._area(client).linked(eids))
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The eUICC statuses (GET /api/v1/euicc/status; "reserved for future use").
 
-        operationId: list-euicc-status (newer docs). call `.to_list()` for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        operationId: list-euicc-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def profile_statuses(self) -> Pager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
+
+    def profile_statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The statuses of eUICC profiles (GET /api/v1/euicc/profile/status).
 
-        operationId: list-euicc-profile-status (newer docs). call `.to_list()` for the list.
+        operationId: list-euicc-profile-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).profile_statuses())
+        return self._handle.run(lambda client: self._area(client).profile_statuses(refresh=refresh))
 
 
 class SimOperations:
@@ -3710,19 +3726,27 @@ class SimOperations:
             )
         )
 
-    def actions(self) -> Pager[Status]:
+    def actions(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The SIM operation actions the API knows (GET /api/v1/sim/operation/action).
 
-        operationId: list-sim-operation-action (newer docs). call `.to_list()` for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).actions())
+        operationId: list-sim-operation-action (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def statuses(self) -> Pager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).actions(refresh=refresh))
+
+    def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The SIM operation statuses (GET /api/v1/sim/operation/status).
 
-        operationId: list-sim-operation-status (newer docs). call `.to_list()` for the list.
+        operationId: list-sim-operation-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
 
 
 class Emnify:

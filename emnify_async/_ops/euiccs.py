@@ -13,12 +13,12 @@ from typing import Any
 
 import attrs
 
-from .._body import Ref, checked, flag, lookup, text
+from .._body import Ref, checked, flag, lookup, secret_text
 from .._constants import EUICC_MAX_PER_PAGE
 from .._exceptions import InputError
 from .._operation import Operation, Returns
 from .._types import NOT_GIVEN, NotGiven
-from ..models import Euicc, EuiccOperation, Status
+from ..models import Euicc, EuiccOperation, Secret, Status
 from ._params import FILTER, SORT, UUID
 
 __all__ = [
@@ -90,8 +90,9 @@ class EuiccOperationRequest:
     """Seconds until the operation expires unless run."""
     iccid_with_luhn: str | NotGiven = checked(check_iccid_with_luhn)
     """The profile acted on."""
-    activation_code: str | NotGiven = text(non_empty=True)
-    """The activation code of a profile to download (`LPA:1$...`)."""
+    activation_code: Secret | NotGiven = secret_text()
+    """The activation code of a profile to download (`LPA:1$...`; a `str` or `Secret`, masked in
+    the `repr` and never kept in an error)."""
     enable: bool | NotGiven = flag()
     """Enable the downloaded profile."""
     rollback: bool | NotGiven = flag()
@@ -193,6 +194,7 @@ SCHEDULE = Operation(
     Returns.ARRAY,
     EuiccOperation,
     success=frozenset({201}),
+    sensitive=True,  # a download's activation code
     source="newer-docs",
 )
 GET_OPERATION = Operation(

@@ -105,19 +105,27 @@ class AsyncEuiccOperations(AsyncResource):
         """
         await self._nothing(ops.CANCEL_OPERATION, euicc_id=euicc_id, operation_id=operation_id)
 
-    def actions(self) -> AsyncPager[Status]:
+    async def actions(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The operation actions the API knows (GET /api/v1/euicc/operation/action).
 
-        operationId: list-operation-action (newer docs). `await` it for the list.
-        """
-        return self._many(ops.ACTIONS)
+        operationId: list-operation-action (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def statuses(self) -> AsyncPager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return await self._cached(ops.ACTIONS, refresh)
+
+    async def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The operation statuses (GET /api/v1/euicc/operation/status).
 
-        operationId: list-operation-status (newer docs). `await` it for the list.
+        operationId: list-operation-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.OPERATION_STATUSES)
+        return await self._cached(ops.OPERATION_STATUSES, refresh)
 
 
 class AsyncEuiccs(AsyncResource):
@@ -176,19 +184,27 @@ class AsyncEuiccs(AsyncResource):
         """
         return await self._value(ops.VALIDATE_UNLINKED, _eids, target=eids)
 
-    def statuses(self) -> AsyncPager[Status]:
+    async def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The eUICC statuses (GET /api/v1/euicc/status; "reserved for future use").
 
-        operationId: list-euicc-status (newer docs). `await` it for the list.
-        """
-        return self._many(ops.STATUSES)
+        operationId: list-euicc-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def profile_statuses(self) -> AsyncPager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return await self._cached(ops.STATUSES, refresh)
+
+    async def profile_statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The statuses of eUICC profiles (GET /api/v1/euicc/profile/status).
 
-        operationId: list-euicc-profile-status (newer docs). `await` it for the list.
+        operationId: list-euicc-profile-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.PROFILE_STATUSES)
+        return await self._cached(ops.PROFILE_STATUSES, refresh)
 
 
 def _requests(operations: Iterable[EuiccOperationRequest]) -> list[EuiccOperationRequest]:

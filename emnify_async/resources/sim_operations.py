@@ -6,6 +6,7 @@ Documented only by emnify's newer docs (docs.emnify.com), not by the official sp
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Mapping, Sequence
 
 from .._ops import sim_operations as ops
@@ -84,16 +85,24 @@ class AsyncSimOperations(AsyncResource):
         """
         return await self._one(ops.TRIGGER, action=action, target=targets, product=product)
 
-    def actions(self) -> AsyncPager[Status]:
+    async def actions(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The SIM operation actions the API knows (GET /api/v1/sim/operation/action).
 
-        operationId: list-sim-operation-action (newer docs). `await` it for the list.
-        """
-        return self._many(ops.ACTIONS)
+        operationId: list-sim-operation-action (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
 
-    def statuses(self) -> AsyncPager[Status]:
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
+        """
+        return await self._cached(ops.ACTIONS, refresh)
+
+    async def statuses(self, *, refresh: bool = False) -> builtins.list[Status]:
         """The SIM operation statuses (GET /api/v1/sim/operation/status).
 
-        operationId: list-sim-operation-status (newer docs). `await` it for the list.
+        operationId: list-sim-operation-status (newer docs). A lookup: cached per client,
+        `refresh=True` asks the API again.
+
+        Raises:
+            InputError: `refresh` is not a bool (nothing is sent).
         """
-        return self._many(ops.STATUSES)
+        return await self._cached(ops.STATUSES, refresh)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -179,6 +180,18 @@ class TestEuiccOperations:
         statuses = {p.iccid_with_luhn: p.status.description for p in euicc.profile if p.status}
         assert statuses[done[download.id].iccid_with_luhn] == "Enabled"
         assert statuses[euicc.profile[0].iccid_with_luhn] == "Disabled"
+
+    async def test_the_activation_code_is_masked(self, api: AsyncEmnify, emu: Emulator) -> None:
+        """A download's activation code reaches the eUICC but no repr or error shows it."""
+        request = EuiccOperationRequest(action=1, activation_code=CODE)
+        assert CODE not in repr(request)
+        with pytest.raises(NotFoundError) as caught:
+            await api.euiccs.operations.schedule(999_999, [request])
+        assert CODE not in repr(caught.value) and CODE not in str(caught.value)
+
+        (scheduled,) = await api.euiccs.operations.schedule(_iot(emu), [request])
+        assert json.loads(emu.requests[-1].body) == [{"action": {"id": 1}, "activation_code": CODE}]
+        assert scheduled.id
 
     async def test_a_failed_operation_says_why(
         self, api: AsyncEmnify, emu: Emulator, clock: ManualClock

@@ -107,6 +107,18 @@ class TestSimOperations:
         ]
         assert "Completed" in [s.description for s in await api.sim_operations.statuses()]
 
+    async def test_lookups_are_cached_per_client(self, api: AsyncEmnify, emu: Emulator) -> None:
+        """The eSIM lookups, like every lookup, are asked once per client unless refreshed."""
+        await api.sim_operations.actions(refresh=True)
+        await api.euiccs.operations.statuses(refresh=True)
+        before = len(emu.requests)
+
+        await api.sim_operations.actions()
+        await api.euiccs.operations.statuses()
+        await api.sim_operations.actions(refresh=True)
+
+        assert [r.path for r in emu.requests[before:]] == ["/api/v1/sim/operation/action"]
+
     async def test_refused_and_unknown(self, api: AsyncEmnify, emu: Emulator) -> None:
         """An unknown action is a 400 (the eSIM services' `{status_code, message}`); an unknown
         operation a 404."""
