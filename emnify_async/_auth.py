@@ -162,6 +162,10 @@ class Authenticator:
             return self._token
         return await self._renew(login, stale=self._token)
 
+    async def fresh_token(self, login: LoginCall) -> str:
+        """Log in now, even if the current token is still fresh (or share a login under way)."""
+        return await self._renew(login, stale=self._token)
+
     async def renew_after_rejection(self, rejected: str, login: LoginCall) -> str:
         """Get a new token after the API answered 401 to `rejected`.
 

@@ -20,7 +20,6 @@ from yarl import URL
 
 from ._auth import Authenticator, Credentials
 from ._constants import (
-    AUTHENTICATE_PATH,
     DNS_CACHE_TTL,
     KEEPALIVE_TIMEOUT,
 )
@@ -38,6 +37,7 @@ from ._exceptions import (
 from ._json import dumps, loads
 from ._network import ATTEMPT, EventHook, Network, RequestEvent
 from ._operation import Operation, Returns
+from ._ops.authentication import AUTHENTICATE
 from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
 from ._status_errors import REQUEST_ID_HEADER, make_status_error, without_sent_values
@@ -51,11 +51,6 @@ logger = logging.getLogger("emnify")
 
 _PLATFORM = f"Python {platform.python_version()}; aiohttp {aiohttp.__version__}"
 USER_AGENT = f"emnify-async/{__version__} ({_PLATFORM})"
-
-AUTHENTICATE: Operation[None] = Operation(
-    "Authenticate", "POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True
-)
-"""Logging in creates nothing on the server, so repeating it is harmless."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -287,6 +282,20 @@ class Transport:
                 return decode(response)
         raise AssertionError("unreachable: tenacity either returns or re-raises")
 
+    async def authenticate(self, options: CallOptions | None = None) -> None:
+        """Log in now with the client's credentials, within one call's retries and deadline."""
+        settings = options or self.options
+        budget = _Budget(settings)
+        login = functools.partial(self._login, budget=budget)
+        retrying = new_retrying(
+            settings.retry, method=AUTHENTICATE.method, path=AUTHENTICATE.path, safe=lambda: True
+        )
+        async for attempt in retrying:
+            with attempt:
+                await self._await_token(AUTHENTICATE, AUTHENTICATE.path, budget, login, fresh=True)
+                return
+        raise AssertionError("unreachable: tenacity either returns or re-raises")
+
     async def _attempt(
         self,
         op: Operation[Any],
@@ -321,13 +330,15 @@ class Transport:
         login: Callable[[dict[str, str]], Any],
         *,
         rejected: str | None = None,
+        fresh: bool = False,
     ) -> str:
         # Waiting for another caller's login counts against this call's deadline too.
-        renewal = (
-            self._auth.token(login)
-            if rejected is None
-            else self._auth.renew_after_rejection(rejected, login)
-        )
+        if fresh:
+            renewal = self._auth.fresh_token(login)
+        elif rejected is None:
+            renewal = self._auth.token(login)
+        else:
+            renewal = self._auth.renew_after_rejection(rejected, login)
         try:
             return await asyncio.wait_for(renewal, budget.remaining(op.method, path))
         except asyncio.TimeoutError:

@@ -3990,6 +3990,22 @@ class Emnify:
             )
         )
 
+    def authenticate(self) -> None:
+        """Log in now (POST /api/v1/authenticate; Authenticate), even with a fresh token.
+
+        The client logs in by itself before its first call and whenever its token runs out;
+        call this to check the credentials up front (at an app's startup) or to start a new
+        session. Later calls use the new token. Transient failures are retried within the
+        client's retry policy and deadline, as for any call.
+
+        Raises:
+            MissingCredentialsError: The client was given no credentials.
+            AuthenticationError: emnify refused them (the message says what to check, never
+                the secret).
+            APIConnectionError: No answer could be had within the retry policy.
+        """
+        return self._handle.run(lambda client: client.authenticate())
+
     def request(
         self,
         method: str,

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from emnify_async import AsyncEmnify  # noqa: E402
 from emnify_async._operation import Operation  # noqa: E402
 from emnify_async._ops import ALL  # noqa: E402
+from emnify_async._ops.authentication import AUTHENTICATE  # noqa: E402
 from emnify_async.resources._base import AsyncResource  # noqa: E402
 
 TARGET = ROOT / "docs" / "api-coverage.md"
@@ -121,6 +122,10 @@ def _calls_by_operation() -> dict[str, list[tuple[str, str, Any]]]:
                 if isinstance(op, Operation):
                     module_ops[id(op)] = op.id
                     calls.setdefault(op.id, []).append((area, name, func))
+    # The client's own login, which the transport runs (not a resource's method).
+    calls.setdefault(AUTHENTICATE.id, []).append(
+        ("client", "authenticate", AsyncEmnify.authenticate)
+    )
     return calls
 
 

@@ -20,6 +20,7 @@ from emnify_async import (
     RetryPolicy,
 )
 from emnify_async._auth import jwt_expiry
+from emnify_async.testing import Emulator
 
 from .conftest import FAST_RETRY
 from .fakes import FakeAPI, json_response, make_jwt
@@ -331,3 +332,56 @@ class TestLoginWithinTheCallsBudget:
 
         assert await fake_client.tariffs.create(name="t", currency=1) == 4
         assert fake.calls_to("POST", "/api/v1/tariff") == 1
+
+
+class TestAuthenticateNow:
+    """`client.authenticate()`: log in on demand, against the emulator over HTTP."""
+
+    async def test_checks_the_credentials_up_front_and_later_calls_use_the_token(
+        self, emnify_emulator: Emulator, client: AsyncEmnify
+    ) -> None:
+        await client.authenticate()
+        await client.sims.statuses()
+        await client.authenticate()  # a fresh login even though the token is fresh
+        await client.sims.statuses()
+
+        assert [(r.method, r.path) for r in emnify_emulator.requests] == [
+            ("POST", AUTH_PATH),
+            ("GET", STATUS_PATH),
+            ("POST", AUTH_PATH),
+            ("GET", STATUS_PATH),
+        ]
+        tokens = [
+            r.headers["Authorization"] for r in emnify_emulator.requests if r.path != AUTH_PATH
+        ]
+        assert tokens[0] != tokens[1]
+
+    async def test_refused_credentials_are_an_authentication_error(
+        self, emnify_emulator: Emulator
+    ) -> None:
+        secret = "not-a-token-of-this-emulator"
+        async with AsyncEmnify(secret, base_url=emnify_emulator.base_url) as client:
+            with pytest.raises(AuthenticationError) as caught:
+                await client.authenticate()
+
+        assert caught.value.status == 401
+        assert secret not in str(caught.value) and secret not in repr(caught.value)
+
+    async def test_no_credentials_send_nothing(self, emnify_emulator: Emulator) -> None:
+        async with AsyncEmnify(base_url=emnify_emulator.base_url) as client:
+            with pytest.raises(MissingCredentialsError):
+                await client.authenticate()
+
+        assert emnify_emulator.requests == []
+
+    async def test_an_outage_is_retried_within_the_policy(
+        self, fake: FakeAPI, fake_client: AsyncEmnify
+    ) -> None:
+        fake.script("POST", AUTH_PATH, json_response({"message": "down"}, 503))
+
+        await fake_client.authenticate()
+        fake.script("POST", AUTH_PATH, *[json_response({}, 503) for _ in range(9)])
+        with pytest.raises(InternalServerError):  # one attempt per retry, then the outage
+            await fake_client.authenticate()
+
+        assert fake.calls_to("POST", AUTH_PATH) == 2 + FAST_RETRY.max_retries + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .._operation import Operation
 from . import (
     application_tokens,
+    authentication,
     cloud_connect,
     dns,
     endpoints,
@@ -45,6 +46,7 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
 
 ALL = _declared(
     application_tokens,
+    authentication,
     cloud_connect,
     dns,
     endpoints,

@@ -10,6 +10,7 @@ import warnings
 import pytest
 
 from emnify_async import (
+    AuthenticationError,
     ClientClosedError,
     EmnifyError,
     Euicc,
@@ -56,6 +57,18 @@ class TestPlainScript:
 
         assert isinstance(euicc, Euicc)
         assert [op.id for op in listed] == [scheduled.id]
+
+    def test_authenticate_checks_the_credentials(self, threaded_emulator: Emulator) -> None:
+        """A script checks its credentials first: a bad token fails before any work."""
+        with _client(threaded_emulator) as client:
+            client.authenticate()
+        with (
+            Emnify("bad", base_url=threaded_emulator.base_url) as bad,
+            pytest.raises(AuthenticationError),
+        ):
+            bad.authenticate()
+
+        assert [r.path for r in threaded_emulator.requests] == [AUTH, AUTH]
 
     def test_errors_are_the_async_classes(self, threaded_emulator: Emulator) -> None:
         """A 404 raises the same NotFoundError class as the async client."""
