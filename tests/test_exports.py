@@ -36,7 +36,9 @@ PUBLIC_PICKS = {
 def _public_names() -> list[tuple[str, object]]:
     names = [(name, getattr(module, name)) for module in PUBLIC_SOURCES for name in module.__all__]
     names += [
-        (name, getattr(module, name)) for module, picks in PUBLIC_PICKS.items() for name in picks
+        (name, getattr(module, name))
+        for module, picks in PUBLIC_PICKS.items()
+        for name in sorted(picks)  # one order in every process (pytest-xdist)
     ]
     return names
 

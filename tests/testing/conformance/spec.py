@@ -57,9 +57,9 @@ def _date_time(value: object) -> bool:
 def raw_spec() -> dict[str, Any]:
     """The merged spec as plain data (do not modify: it is shared)."""
     with SPEC_PATH.open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.safe_load(handle)
+        spec: dict[str, Any] = yaml.load(handle, Loader=_LOADER)
     with SUPPLEMENT_PATH.open(encoding="utf-8") as handle:
-        supplement = yaml.safe_load(handle)
+        supplement = yaml.load(handle, Loader=_LOADER)
     assert not set(supplement["paths"]) & set(spec["paths"]), "the supplement must only add"
     spec["paths"].update(supplement["paths"])
     for section, entries in supplement["components"].items():
@@ -70,7 +70,7 @@ def raw_spec() -> dict[str, Any]:
 @functools.cache
 def supplement_paths() -> frozenset[str]:
     with SUPPLEMENT_PATH.open(encoding="utf-8") as handle:
-        return frozenset(yaml.safe_load(handle)["paths"])
+        return frozenset(yaml.load(handle, Loader=_LOADER)["paths"])
 
 
 def from_supplement(pattern: str) -> bool:
