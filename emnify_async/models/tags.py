@@ -29,7 +29,7 @@ class TagColor:
 class Tag:
     """A tag of the organisation (an item of `client.tags.list()` or of an endpoint's tags)."""
 
-    id: int | None = None
+    id: int
     """The tag's id."""
     name: str | None = None
     """The tag's name, unique in the organisation."""
