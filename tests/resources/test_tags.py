@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import emnify_sync
 from emnify_async import (
     AsyncEmnify,
     ConflictError,
@@ -291,3 +292,20 @@ class TestAssignMany:
 
         assert [item.outcome for item in result.items] == ["unknown", "unknown"]
         assert all(isinstance(item.error, OutcomeUnknownError) for item in result.items)
+
+
+class TestSync:
+    def test_the_blocking_facade(self, threaded_emulator: Emulator) -> None:
+        """`emnify_sync.Emnify` has both areas, the nested `endpoints.tags` included."""
+        (endpoint,) = _endpoints(threaded_emulator, 1)
+        with emnify_sync.Emnify(
+            threaded_emulator.application_token, base_url=threaded_emulator.base_url
+        ) as client:
+            red = client.tags.create(name="red")
+            result = client.endpoints.tags.assign_many([endpoint], [red.id])
+            listed = client.endpoints.tags.list(endpoint).to_list()
+            tags = client.tags.list().to_list()
+
+        assert result.ok
+        assert [t.name for t in listed] == ["red"]
+        assert [(t.name, t.resource_count) for t in tags] == [("red", 1)]
