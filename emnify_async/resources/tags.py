@@ -265,8 +265,9 @@ class AsyncEndpointTags(AsyncResource):
         self, op: Operation[None], endpoint_ids: Iterable[int], tags: Iterable[int], *, has: bool
     ) -> BulkResult:
         ids = _ids(endpoint_ids, "endpoint_ids")
-        wanted = set(tag_ids(tags, "tag_ids"))
-        body = TagAssignments.of(ids, sorted(wanted))
+        given = tag_ids(tags, "tag_ids")
+        wanted = set(given)
+        body = TagAssignments.of(ids, given)
         try:
             await self._nothing(op, body=body)
         except APIError as exc:

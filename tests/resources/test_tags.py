@@ -235,22 +235,22 @@ class TestEndpointTags:
 
 class TestAssignMany:
     async def test_assign_and_unassign_many(self, api: AsyncEmnify, emu: Emulator) -> None:
-        """One request each; the body names every endpoint once with every tag."""
+        """One request each; the body names every endpoint once with every tag, in order."""
         ids = _endpoints(emu, 3)
         red = await api.tags.create(name="red")
         blue = await api.tags.create(name="blue")
         emu.requests.clear()
 
-        added = await api.endpoints.tags.assign_many([*ids, ids[0]], [red.id, blue.id])
+        added = await api.endpoints.tags.assign_many([*ids, ids[0]], [blue.id, red.id, blue.id])
         removed = await api.endpoints.tags.unassign_many(ids[:2], [red.id])
         (sent, _) = [json.loads(r.body) for r in emu.requests if r.path.startswith(BULK)]
 
         assert added.ok and added.succeeded == ids
         assert removed.ok and removed.succeeded == ids[:2]
-        assert [_tags_of(emu, i) for i in ids] == [["blue"], ["blue"], ["red", "blue"]]
+        assert [_tags_of(emu, i) for i in ids] == [["blue"], ["blue"], ["blue", "red"]]
         assert sent["items"][0] == {
             "endpoint": {"id": ids[0]},
-            "tags": [{"id": red.id}, {"id": blue.id}],
+            "tags": [{"id": blue.id}, {"id": red.id}],
         }
         assert len(sent["items"]) == 3
 

@@ -108,7 +108,7 @@ def _tag_fields(body: dict[str, Any], *, create: bool) -> tuple[str | None, int 
     if set(body) - TAG_FIELDS:
         raise _bad(f"Unknown fields: {', '.join(sorted(set(body) - TAG_FIELDS))}")
     if not body:
-        raise _bad("name or color is required")
+        raise _bad("name is required" if create else "name or color is required")
     name = body.get("name")
     if name is not None or create:
         if not isinstance(name, str) or not name.strip():
