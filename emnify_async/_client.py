@@ -51,6 +51,7 @@ from .resources import (
     AsyncSimBatches,
     AsyncSimOperations,
     AsyncSims,
+    AsyncTags,
     AsyncTariffProfiles,
     AsyncTariffs,
     AsyncUsers,
@@ -278,6 +279,11 @@ class AsyncEmnify:
     def sim_operations(self) -> AsyncSimOperations:
         """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
         return AsyncSimOperations(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def tags(self) -> AsyncTags:
+        """Tags (v2): list, create, update, delete, colours; assign them with `endpoints.tags`."""
+        return AsyncTags(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

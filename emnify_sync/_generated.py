@@ -75,6 +75,7 @@ from emnify_async.models.sim_operations import SimOperation, UnlinkedProductStat
 from emnify_async.models.sims import EsimInstallationCode, Sim
 from emnify_async.models.sms import Sms
 from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
+from emnify_async.models.tags import Tag, TagColor
 from emnify_async.models.tariff_plans import TariffPlanAssignment
 from emnify_async.models.tariff_profiles import TariffProfile, TariffProfileCoverage
 from emnify_async.models.tariffs import DataSize, Tariff
@@ -109,6 +110,7 @@ from emnify_async.resources.services import AsyncServices
 from emnify_async.resources.sim_batches import AsyncSimBatches
 from emnify_async.resources.sim_operations import AsyncSimOperations
 from emnify_async.resources.sims import AsyncSims
+from emnify_async.resources.tags import AsyncEndpointTags, AsyncTags
 from emnify_async.resources.tariff_profiles import AsyncTariffProfiles
 from emnify_async.resources.tariffs import AsyncTariffs
 from emnify_async.resources.user_mfa import AsyncUserMfa
@@ -124,6 +126,7 @@ __all__ = [
     "DataStreams",
     "Dns",
     "Emnify",
+    "EndpointTags",
     "Endpoints",
     "EuiccOperations",
     "Euiccs",
@@ -137,6 +140,7 @@ __all__ = [
     "SimBatches",
     "SimOperations",
     "Sims",
+    "Tags",
     "TariffProfiles",
     "Tariffs",
     "UserMfa",
@@ -462,12 +466,115 @@ class Sims:
         return Pager(self._handle, self._area(self._handle.client).unlinked_product_stats())
 
 
+class EndpointTags:
+    """The tags of endpoints: list, assign, unassign, one endpoint or many at once.
+
+    The tags themselves (create, rename, delete) are `client.tags`."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEndpointTags]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self, endpoint_id: int) -> Pager[Tag]:
+        """The tags assigned to an endpoint (GET /api/v2/endpoint/{endpoint_id}/tags).
+
+        operationId: list-endpoint-tags (newer docs). call `.to_list()` for the list.
+
+        Raises:
+            NotFoundError: No such endpoint in this organisation (the emulator's answer; the
+                docs document none).
+        """
+        return Pager(self._handle, self._area(self._handle.client).list(endpoint_id))
+
+    def assign(self, endpoint_id: int, tag_id: int) -> None:
+        """Assign a tag to an endpoint (POST /api/v2/endpoint/{endpoint_id}/tags).
+
+        operationId: assign-tag-to-endpoint (newer docs). Never repeated once sent (a repeat
+        of one that was made is refused as assigned).
+
+        Raises:
+            InputError: An id that is not a positive integer (nothing is sent).
+            ConflictError: The endpoint has the tag already.
+            UnprocessableEntityError: No such tag.
+            NotFoundError: No such endpoint in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).assign(endpoint_id, tag_id))
+
+    def unassign(self, endpoint_id: int, tag_id: int) -> None:
+        """Take a tag off an endpoint (DELETE /api/v2/endpoint/{endpoint_id}/tags/{tag_id}).
+
+        operationId: unassign-endpoint-tag (newer docs).
+
+        Raises:
+            NotFoundError: No such tag, or the endpoint does not have it.
+        """
+        return self._handle.run(lambda client: self._area(client).unassign(endpoint_id, tag_id))
+
+    def assign_many(self, endpoint_ids: Iterable[int], tag_ids: Iterable[int]) -> BulkResult:
+        """Give many endpoints the same tags (POST /api/v2/bulk-operations/endpoint/add-tags).
+
+        operationId: assign-tag-to-endpoints-in-bulk (newer docs). One request for all; the
+        API refuses it (409) when an endpoint has one of the tags already.
+
+        Every reported outcome is true: when the request fails, each endpoint's tags are read
+        back; an endpoint that has every tag counts as done (also one that had them before),
+        one that does not failed with the request's error, and one whose tags cannot be read
+        is `"unknown"` (`OutcomeUnknownError`; running the call again is safe).
+
+        Args:
+            endpoint_ids: The endpoints; repeats are counted once.
+            tag_ids: The tags each endpoint gets.
+
+        Returns:
+            One `BulkItem` per distinct endpoint, in input order.
+
+        Raises:
+            InputError: No endpoint or no tag, or an id that is not a positive integer
+                (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).assign_many(endpoint_ids, tag_ids)
+        )
+
+    def unassign_many(self, endpoint_ids: Iterable[int], tag_ids: Iterable[int]) -> BulkResult:
+        """Take the same tags off many endpoints (POST .../bulk-operations/endpoint/remove-tags).
+
+        operationId: unassign-tags-from-endpoints-in-bulk (newer docs). One request for all.
+
+        Every reported outcome is true: when the request fails, each endpoint's tags are read
+        back; an endpoint with none of the tags counts as done, one with any failed with the
+        request's error, and one whose tags cannot be read is `"unknown"`
+        (`OutcomeUnknownError`; running the call again is safe).
+
+        Args:
+            endpoint_ids: The endpoints; repeats are counted once.
+            tag_ids: The tags taken off each endpoint.
+
+        Returns:
+            One `BulkItem` per distinct endpoint, in input order.
+
+        Raises:
+            InputError: No endpoint or no tag, or an id that is not a positive integer
+                (nothing is sent).
+        """
+        return self._handle.run(
+            lambda client: self._area(client).unassign_many(endpoint_ids, tag_ids)
+        )
+
+
 class Endpoints:
     """The endpoint (device) API."""
 
     def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEndpoints]) -> None:
         self._handle = handle
         self._area = area
+
+    @functools.cached_property
+    def tags(self) -> EndpointTags:
+        """The endpoints' tags (v2): list, assign, unassign, for one endpoint or many."""
+        return EndpointTags(self._handle, lambda client: self._area(client).tags)
 
     def list(
         self,
@@ -3749,6 +3856,108 @@ class SimOperations:
         return self._handle.run(lambda client: self._area(client).statuses(refresh=refresh))
 
 
+class Tags:
+    """The organisation's tags: list, create, rename or recolour, delete, and their colours.
+
+    Assign them to endpoints with `client.endpoints.tags`."""
+
+    def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncTags]) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self, *, name: str | None = None, per_page: int | None = None) -> Pager[Tag]:
+        """The organisation's tags, across all pages (GET /api/v2/tags).
+
+        operationId: list-tags (newer docs). The API pages this list its own way (`page`,
+        `page_size` and an object around each page); the pager reads it like any other.
+
+        Args:
+            name: Only tags with this name (the emulator matches a part, ignoring case).
+            per_page: Tags per page (sent as `page_size`); by default the API's.
+
+        Raises:
+            InputError: `name` is blank or `per_page` not a positive integer (nothing is sent).
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).list(name=name, per_page=per_page)
+        )
+
+    def create(self, *, name: str, color: IdLike | NotGiven = NOT_GIVEN) -> Tag:
+        """Create a tag (POST /api/v2/tags).
+
+        operationId: create-tag (newer docs). Never repeated once sent: if it fails without
+        an answer, `list(name=...)` shows whether the tag exists.
+
+        Args:
+            name: The tag's name, unique in the organisation.
+            color: A colour of `colors()`, by id; by default the API picks one at random.
+
+        Returns:
+            The new tag (its `id`, `name` and `tag_color`).
+
+        Raises:
+            InputError: A blank name or a colour that is no id (nothing is sent).
+            ConflictError: The organisation has a tag of that name.
+            UnprocessableEntityError: No such colour.
+        """
+        return self._handle.run(lambda client: self._area(client).create(name=name, color=color))
+
+    def update(
+        self, tag_id: int, *, name: str | NotGiven = NOT_GIVEN, color: IdLike | NotGiven = NOT_GIVEN
+    ) -> None:
+        """Rename or recolour a tag (PATCH /api/v2/tags/{tag_id}).
+
+        operationId: update-tag (newer docs).
+
+        Raises:
+            InputError: Neither `name` nor `color`, or a bad one (nothing is sent).
+            NotFoundError: No such tag in this organisation.
+            UnprocessableEntityError: No such colour, or another tag has the name.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(tag_id, name=name, color=color)
+        )
+
+    def delete(self, tag_id: int) -> None:
+        """Delete a tag, and with it every assignment of it (DELETE /api/v2/tags/{tag_id}).
+
+        operationId: delete-tag (newer docs).
+
+        Raises:
+            NotFoundError: No such tag in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(tag_id))
+
+    def colors(self, *, refresh: bool = False) -> builtins.list[TagColor]:
+        """The colours a tag can have (GET /api/v2/tag-colors).
+
+        operationId: list-tag-colors (newer docs). A lookup: fetched once per client and
+        then answered from memory, like `client.lookups`; `refresh=True` fetches it again.
+        """
+        return self._handle.run(lambda client: self._area(client).colors(refresh=refresh))
+
+    def delete_many(self, tag_ids: Iterable[int]) -> BulkResult:
+        """Delete many tags in one request (POST /api/v2/bulk-operations/tag/delete-tags).
+
+        operationId: delete-tags-in-bulk (newer docs). Their assignments go with them.
+
+        Every reported outcome is true: when the request fails, including when its answer
+        was lost or a repeat of it found the tags gone, the tags are listed again; a tag that
+        is gone counts as deleted, one still there failed with the request's error, and when
+        the list cannot be read every tag is `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            tag_ids: The tags; repeats are deleted once.
+
+        Returns:
+            One `BulkItem` per distinct tag, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        return self._handle.run(lambda client: self._area(client).delete_many(tag_ids))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -3945,6 +4154,11 @@ class Emnify:
     def sim_operations(self) -> SimOperations:
         """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
         return SimOperations(self._handle, lambda client: client.sim_operations)
+
+    @functools.cached_property
+    def tags(self) -> Tags:
+        """Tags (v2): list, create, update, delete, colours; assign them with `endpoints.tags`."""
+        return Tags(self._handle, lambda client: client.tags)
 
     @property
     def base_url(self) -> str:

@@ -540,6 +540,7 @@ class TestPackage:
             "sims",
             "sms",
             "stats",
+            "tags",
             "tariff_plans",
             "tariff_profiles",
             "tariffs",

@@ -148,6 +148,10 @@ from .stats import (
     SimStats,
     TrafficStats,
 )
+from .tags import (
+    Tag,
+    TagColor,
+)
 from .tariff_plans import (
     TariffPlan,
     TariffPlanAssignment,
@@ -304,6 +308,8 @@ __all__ = [
     "Sms",
     "Status",
     "SupportToken",
+    "Tag",
+    "TagColor",
     "Tariff",
     "TariffPlan",
     "TariffPlanAssignment",

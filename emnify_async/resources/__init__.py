@@ -51,6 +51,10 @@ from .sim_operations import (
 from .sims import (
     AsyncSims,
 )
+from .tags import (
+    AsyncEndpointTags,
+    AsyncTags,
+)
 from .tariff_profiles import (
     AsyncTariffProfiles,
 )
@@ -71,6 +75,7 @@ __all__ = [
     "AsyncCloudConnect",
     "AsyncDataStreams",
     "AsyncDns",
+    "AsyncEndpointTags",
     "AsyncEndpoints",
     "AsyncEuiccOperations",
     "AsyncEuiccs",
@@ -84,6 +89,7 @@ __all__ = [
     "AsyncSimBatches",
     "AsyncSimOperations",
     "AsyncSims",
+    "AsyncTags",
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -37,6 +38,7 @@ from ..models import (
     TrafficLimitExtension,
 )
 from ._base import AsyncResource
+from .tags import AsyncEndpointTags
 
 __all__ = ["AsyncEndpoints"]
 
@@ -52,6 +54,11 @@ def _session_id(response: Response) -> str:
 
 class AsyncEndpoints(AsyncResource):
     """The endpoint (device) API."""
+
+    @functools.cached_property
+    def tags(self) -> AsyncEndpointTags:
+        """The endpoints' tags (v2): list, assign, unassign, for one endpoint or many."""
+        return AsyncEndpointTags(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- the endpoint itself ----------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from emnify_async.testing._routes import (
     sim_operations,
     sim_stats,
     sims,
+    tags,
     tariff_plans,
     tariff_profiles,
     tariffs,
@@ -101,6 +102,7 @@ ROUTE_MODULES = (
     endpoint_bulk,
     euiccs,
     euicc_operations,
+    tags,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -29,6 +29,7 @@ from emnify_async.testing._stores.links import Links, OneToOne
 from emnify_async.testing._stores.organisations import Organisations
 from emnify_async.testing._stores.sims import SimStore
 from emnify_async.testing._stores.sms import SmsStore
+from emnify_async.testing._stores.tags import TagStore
 from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
 from emnify_async.testing._stores.users import UserStore
 from emnify_async.testing._user_data import make_users
@@ -44,10 +45,10 @@ class EmulatorState:
     ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
     ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
     ``cloud_connect``, ``users``, ``application_tokens``, and the eSIM area's ``euiccs`` and
-    ``esim_operations`` are the stores; ``links`` holds the relations between areas; ``pages``
-    caches serialized list pages until the next write of any store; ``clock`` is the emulator's
-    time. The methods at the
-    end are shortcuts for tests (``emu.state.sim(5)``).
+    ``esim_operations``, and ``tags`` (v2) are the stores; ``links`` holds the relations
+    between areas; ``pages`` caches serialized list pages until the next write of any store;
+    ``clock`` is the emulator's time. The methods at the end are shortcuts for tests
+    (``emu.state.sim(5)``).
     """
 
     def __init__(
@@ -115,6 +116,9 @@ class EmulatorState:
         """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
         self.esim_operations = EsimOperations(seed, self.euiccs, clock)
         """eUICC and SIM operations, run by the clock (newer docs)."""
+        self.tags = TagStore(seed, self.changed)
+        """Tags (v2) of each organisation and their assignment to endpoints (newer docs)."""
+        self.endpoints.dependents.append(self.tags)
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

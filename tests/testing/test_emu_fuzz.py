@@ -147,6 +147,9 @@ def _valid(server: Server, name: str) -> str:
         "euicc_id": str(emu.state.euiccs.ids(emu.state.org_id)[0]),
         "operation_id": "00000000-0000-4000-8000-000000000000",
     }
+    if name == "tag_id":  # the emulator starts without tags: one is made (again) as needed
+        tags, org_id = emu.state.tags, emu.state.org_id
+        return str((tags.named(org_id, "fuzz") or tags.create(org_id, "fuzz", None)).id)
     return values[name]
 
 

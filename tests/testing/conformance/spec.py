@@ -9,10 +9,13 @@ an emnify document, so ``from_supplement`` marks the operations validated agains
 Operations in neither (eUICCs, SIM operations, bulk endpoints...) are validated against
 ``emnify-api-openapi.yml`` (``from_newer_docs``), a third-party OpenAPI 3.1 assembly of
 docs.emnify.com (see its header). Only those operations are taken from it, with the schemas
-they use (``newer_spec``), and three artefacts of the assembly are undone on load: component
+they use (``newer_spec``), and these artefacts of the assembly are undone on load: component
 names with spaces (invalid in OpenAPI) get underscores, every component name gets the prefix
-``newer.`` (so that ``resolve`` never confuses it with the supplement's), and a 204's
-``content`` (a ``{}`` schema: a 204 has no body by definition) is dropped.
+``newer.`` (so that ``resolve`` never confuses it with the supplement's), and the ``content``
+of a 204 (a ``{}`` schema: a 204 has no body by definition) and of any answer whose schema is
+the assembly's object described "Empty response body" is dropped: the assembly writes an
+answer without content that way (``EndpointSmsByEndpointIdAndSmsIdDelete``'s 200, for
+one, which the official spec documents without content).
 """
 
 from __future__ import annotations
@@ -123,10 +126,24 @@ def _references(node: Any, found: set[str]) -> None:
             _references(value, found)
 
 
-def _without_204_content(operation_: dict[str, Any]) -> dict[str, Any]:
-    responses = dict(operation_.get("responses") or {})
-    if "204" in responses:
-        responses["204"] = {k: v for k, v in responses["204"].items() if k != "content"}
+_EMPTY_BODY = "Empty response body"
+
+
+def _says_empty(response: dict[str, Any], schemas: dict[str, Any]) -> bool:
+    """Whether the assembly's schema of ``response`` is its "Empty response body" object."""
+    schema = (response.get("content") or {}).get("application/json", {}).get("schema") or {}
+    ref = schema.get("$ref", "")
+    named = schemas.get(ref[len(_COMPONENT_REF) :], {}) if ref.startswith(_COMPONENT_REF) else {}
+    return named.get("description") == _EMPTY_BODY and not named.get("properties")
+
+
+def _without_empty_content(operation_: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    responses = {
+        status: {k: v for k, v in response.items() if k != "content"}
+        if str(status) == "204" or _says_empty(response, schemas)
+        else response
+        for status, response in (operation_.get("responses") or {}).items()
+    }
     return {**operation_, "responses": responses}
 
 
@@ -135,18 +152,18 @@ def newer_spec() -> dict[str, Any]:
     """The newer docs' operations that the official spec (and supplement) lack, with the
     component schemas they use (do not modify: it is shared)."""
     document = _newer_document()
+    schemas = document["components"]["schemas"]
     official = raw_spec()["paths"]
     paths: dict[str, Any] = {}
     for pattern, item in document["paths"].items():
         known = official.get(pattern, {})
         added = {
-            method: _without_204_content(op)
+            method: _without_empty_content(op, schemas)
             for method, op in item.items()
             if method in _METHODS and method not in known
         }
         if added:
             paths[pattern] = added
-    schemas = document["components"]["schemas"]
     needed: set[str] = set()
     pending: set[str] = set()
     _references(paths, pending)
