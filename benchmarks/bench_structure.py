@@ -20,7 +20,8 @@ from typing import Any
 
 import cattrs
 
-from emnify_async._converter import _parse_datetime_compat, structure_list
+from emnify_async._coerce import _parse_datetime_compat
+from emnify_async._converter import structure_list
 from emnify_async.models import Sim
 
 

@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 
 from emnify_async import _json
-from emnify_async._converter import (
-    ShapeError,
+from emnify_async._coerce import (
     _parse_datetime_compat,
     _parse_datetime_fallback,
     _parse_datetime_fast,
+)
+from emnify_async._converter import (
+    ShapeError,
     converter,
     parse_date,
     parse_datetime,
@@ -100,6 +102,13 @@ class TestDatetime:
         assert parse_datetime(int(expected.timestamp())) == expected
         with pytest.raises(TypeError):
             parse_datetime(["2019-08-01"])
+
+    def test_epoch_out_of_range_is_a_shape_error(self) -> None:
+        """An epoch timestamp no datetime can hold is a ShapeError naming the field."""
+        with pytest.raises(ShapeError) as caught:
+            structure({"id": 1, "production_date": 2**70}, Sim)
+
+        assert caught.value.field == "production_date"
 
     def test_null_and_empty_optional(self) -> None:
         """A null or empty optional timestamp becomes None."""
@@ -201,8 +210,9 @@ class TestBool:
 
 
 class TestShapes:
-    def test_unknown_fields_ignored(self) -> None:
-        """Fields the models don't know are ignored, nested ones too."""
+    def test_unknown_fields_kept_aside(self) -> None:
+        """Fields the models don't know never fail structuring, nested ones too; they go to
+        `extra` (see tests/test_extra.py), which equality does not compare."""
         body = {
             "id": 1,
             "satellite_capable": True,
@@ -213,6 +223,7 @@ class TestShapes:
         sim = structure(body, Sim)
 
         assert Sim(id=1, status=Status(id=1, description="Activated")) == sim
+        assert set(sim.extra) == {"satellite_capable", "brand_new_object"}
 
     def test_missing_keys_default(self) -> None:
         """Missing keys leave optional fields at None."""

@@ -4,13 +4,14 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import OrganisationSummary, SimModel, Status
 
 __all__ = ["Sim", "SimEndpoint"]
 
 
 @attrs.frozen(kw_only=True)
-class SimEndpoint:
+class SimEndpoint(Model):
     """The endpoint (device) a SIM is assigned to, as nested in a SIM."""
 
     id: int | None = None
@@ -40,7 +41,7 @@ class SimEndpoint:
 
 
 @attrs.frozen(kw_only=True)
-class Sim:
+class Sim(Model):
     """A SIM card, as returned by ``GET /api/v1/sim`` and ``GET /api/v1/sim/{id}``."""
 
     id: int
