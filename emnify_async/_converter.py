@@ -44,6 +44,7 @@ from ._coerce import (
     parse_date,
     parse_datetime,
 )
+from ._gcpause import gc_paused
 from .models import (
     DailyStats,
     HourlyPoint,
@@ -63,6 +64,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+# Lists from this length on are structured with the cyclic GC paused (see `_gcpause`).
+_PAUSE_GC_FROM = 64
 
 
 # --- generic types -------------------------------------------------------------------------------
@@ -361,7 +365,10 @@ def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
         fn = lambda item, _: hook(item, cls)  # noqa: E731
     memo: Memo | None = {} if CAN_SHARE else None
     try:
-        return [fn(item, memo) for item in items]
+        if len(items) < _PAUSE_GC_FROM:
+            return [fn(item, memo) for item in items]
+        with gc_paused():
+            return [fn(item, memo) for item in items]
     except _STRUCTURE_ERRORS:
         field, value, reason = _locate(items, list[cls], "")  # type: ignore[valid-type]
         error = ShapeError(cls.__name__, field, value, reason or "invalid")
