@@ -15,7 +15,6 @@ builds each status, organisation and SIM model once instead of once per SIM.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import sys
 import types
 from collections.abc import Callable, Mapping
@@ -42,25 +41,29 @@ from ._coerce import (
 try:
     import orjson
 except ImportError:  # pragma: no cover - exercised only without the speed extra
-    _json_text: Callable[[Any], bytes] | None = None
+    _dumps: Callable[..., bytes] | None = None
+    _loads: Callable[[bytes], Any] | None = None
+    _OPTIONS = 0
 else:
+    _dumps = orjson.dumps
+    _loads = orjson.loads
     # Subclasses, datetimes and dataclasses raise instead of passing as their JSON look-alikes.
-    _json_text = functools.partial(
-        orjson.dumps,
-        option=orjson.OPT_PASSTHROUGH_SUBCLASS
+    _OPTIONS = (
+        orjson.OPT_PASSTHROUGH_SUBCLASS
         | orjson.OPT_PASSTHROUGH_DATETIME
-        | orjson.OPT_PASSTHROUGH_DATACLASS,
+        | orjson.OPT_PASSTHROUGH_DATACLASS
     )
 
 
 __all__ = ["CAN_SHARE", "Compiler", "Memo", "StructureFn"]
 
-Memo = dict[tuple[type, bytes], tuple[Any, Any]]
-"""Per page: the instances built so far and their values, by class and JSON text of the value."""
+Memo = dict[tuple[type, bytes], tuple[Any, Any, bool]]
+"""Per page: the instances built so far, their values and whether their JSON text has a null,
+by class and JSON text of the value."""
 StructureFn = Callable[[Any, "Memo | None"], Any]
 Hook = Callable[[Any, Any], Any]
 
-CAN_SHARE = _json_text is not None
+CAN_SHARE = _dumps is not None
 """Whether equal nested objects can be shared (it needs orjson to key them cheaply)."""
 
 _MISSING = object()
@@ -72,6 +75,24 @@ _SHARE_LIMIT = 4096
 
 def _extra_of(value: dict[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return types.MappingProxyType({k: v for k, v in value.items() if k not in known})
+
+
+def _remember(built: Any, cls: type[Any], key: bytes, value: Any, memo: Memo) -> Any:
+    """Keep `built` in `memo` for the JSON text `key` of `value`, and return it."""
+    if len(memo) < _SHARE_LIMIT:
+        # orjson writes NaN and infinities as null: where the text has a null, a later hit
+        # compares the values too.
+        memo[(cls, key)] = (built, value, key.find(_NULL) >= 0)
+    return built
+
+
+def _decoder_key(key: str) -> str:
+    """The str object orjson gives for `key`: it caches the keys it decodes, so a lookup with
+    that very object matches by identity instead of comparing text (only faster, either way)."""
+    if _dumps is None or _loads is None:  # pragma: no cover - without the speed extra
+        return key
+    decoded: dict[str, Any] = _loads(_dumps({key: 0}))
+    return next(iter(decoded))
 
 
 def _field_key(field: attrs.Attribute[Any]) -> str:
@@ -152,24 +173,20 @@ class Compiler:
 
     @staticmethod
     def _sharing(cls: type[Any], build: StructureFn) -> StructureFn:
-        json_text = _json_text
-        if json_text is None or not _looks_shared(cls):
+        dumps, options = _dumps, _OPTIONS
+        if dumps is None or not _looks_shared(cls):
             return build
 
         def structure_shared(value: Any, memo: Memo | None) -> Any:
             if memo is None:
                 return build(value, memo)
             try:
-                key = json_text(value)
+                key = dumps(value, None, options)
             except TypeError:  # not plain JSON (or too big an int): build it on its own
                 return build(value, memo)
             entry = memo.get((cls, key))
-            # orjson writes NaN and infinities as null: where there is a null, compare values.
-            if entry is None or (_NULL in key and entry[1] != value):
-                built = build(value, memo)
-                if len(memo) < _SHARE_LIMIT:
-                    memo[(cls, key)] = (built, value)
-                return built
+            if entry is None or (entry[2] and entry[1] != value):
+                return _remember(build(value, memo), cls, key, value, memo)
             return entry[0]
 
         return structure_shared
@@ -205,7 +222,7 @@ class Compiler:
             (required if field.default is attrs.NOTHING else optional).append(key)
             lines += self._field_lines(field, key, var, index, env)
             stores.append(f"    x.{field.name} = {var}")
-        known = frozenset(required + optional) | also_known
+        known = frozenset(map(_decoder_key, [*required, *optional, *also_known]))
         env["KNOWN"] = known
         env["REQUIRED"] = tuple(required)
         env["OPTIONAL"] = tuple(optional)
@@ -245,13 +262,14 @@ class Compiler:
         """Statements that leave the structured value of `field` in `var`."""
         type_: Any = field.type
         hook = f"h{index}"
+        env[f"k{index}"] = _decoder_key(key)
         inner = _optional_inner(type_)
         if inner is not None and field.default is None:
             # Optional with a None default: a missing key and null both give None.
-            head = f"    {var} = g({key!r})"
+            head = f"    {var} = g(k{index})"
             return [head, *self._optional_lines(inner, type_, var, hook, env)]
         if field.default is attrs.NOTHING:
-            lines = [f"    {var} = o[{key!r}]"]
+            lines = [f"    {var} = o[k{index}]"]
             indent = "    "
         else:
             default: Any = field.default
@@ -259,7 +277,7 @@ class Compiler:
             env[f"d{index}"] = default.factory if factory else default
             call = "()" if factory else ""
             lines = [
-                f"    {var} = g({key!r}, MISSING)",
+                f"    {var} = g(k{index}, MISSING)",
                 f"    if {var} is MISSING:",
                 f"        {var} = d{index}{call}",
                 "    else:",
@@ -317,11 +335,27 @@ class Compiler:
             env[hook] = _optional_json_object
             return [f"    if {v} is not None and type({v}) is not dict: {v} = {hook}({v}, None)"]
         if attrs.has(inner):
-            env[f"s{hook}"] = self.shared(inner)
             env[hook] = self.optional(inner)
+            if _dumps is None or not _looks_shared(inner):
+                env[f"s{hook}"] = self.function(inner)
+                return [
+                    f"    if {v} is not None:",
+                    f"        {v} = s{hook}({v}, m) if type({v}) is dict else {hook}({v}, m)",
+                ]
+            # The shared path of `structure_shared`, inline: a call less per nested object.
+            env.update(dumps=_dumps, OPTIONS=_OPTIONS, remember=_remember)
+            env[f"b{hook}"] = self.function(inner)
+            env[f"c{hook}"] = inner
             return [
                 f"    if {v} is not None:",
-                f"        {v} = s{hook}({v}, m) if type({v}) is dict else {hook}({v}, m)",
+                f"        if type({v}) is dict and m is not None:",
+                f"            try: key = dumps({v}, None, OPTIONS)",
+                f"            except TypeError: {v} = b{hook}({v}, m)",
+                "            else:",
+                f"                e = m.get((c{hook}, key))",
+                f"                if e is not None and (not e[2] or e[1] == {v}): {v} = e[0]",
+                f"                else: {v} = remember(b{hook}({v}, m), c{hook}, key, {v}, m)",
+                f"        else: {v} = {hook}({v}, m)",
             ]
         # Anything else (dates, lists, enums...): the converter's hook, which maps None to None.
         env[hook] = _OPTIONAL_SCALARS.get(inner) or self._hook_for(type_)
