@@ -73,8 +73,9 @@ _NULL = b"null"
 _SHARE_LIMIT = 4096
 
 
-def _extra_of(value: dict[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
-    return types.MappingProxyType({k: v for k, v in value.items() if k not in known})
+def _extra_of(value: dict[str, Any], known: frozenset[str]) -> Mapping[str, Any] | None:
+    extra = {k: v for k, v in value.items() if k not in known}
+    return types.MappingProxyType(extra) if extra else None
 
 
 def _remember(built: Any, cls: type[Any], key: bytes, value: Any, memo: Memo) -> Any:
@@ -224,6 +225,7 @@ class Compiler:
             stores.append(f"    x.{field.name} = {var}")
         known = frozenset(map(_decoder_key, [*required, *optional, *also_known]))
         env["KNOWN"] = known
+        env["FIELDS"] = len(fields)
         env["REQUIRED"] = tuple(required)
         env["OPTIONAL"] = tuple(optional)
         source = "\n".join(
@@ -232,11 +234,14 @@ class Compiler:
                 "    if type(o) is not dict:",
                 "        return from_other(o, m)",
                 "    g = o.get",
+                "    a = 0  # declared keys missing from o",
                 *lines,
                 "    x = new(Twin)",
                 *stores,
-                "    if not KNOWN.issuperset(o):",
-                "        x._extra = extra_of(o, KNOWN)",
+                "    if len(o) + a > FIELDS:  # o has keys besides the declared ones",
+                "        e = extra_of(o, KNOWN)",
+                "        if e is not None:",
+                "            x._extra = e",
                 "    x.__class__ = Class",
                 "    return x",
                 "",
@@ -267,7 +272,7 @@ class Compiler:
         if inner is not None and field.default is None:
             # Optional with a None default: a missing key and null both give None.
             head = f"    {var} = g(k{index})"
-            return [head, *self._optional_lines(inner, type_, var, hook, env)]
+            return [head, *self._optional_lines(inner, type_, var, f"k{index}", hook, env)]
         if field.default is attrs.NOTHING:
             lines = [f"    {var} = o[k{index}]"]
             indent = "    "
@@ -279,6 +284,7 @@ class Compiler:
             lines = [
                 f"    {var} = g(k{index}, MISSING)",
                 f"    if {var} is MISSING:",
+                "        a += 1",
                 f"        {var} = d{index}{call}",
                 "    else:",
             ]
@@ -295,25 +301,39 @@ class Compiler:
         return lines
 
     def _optional_lines(
-        self, inner: Any, type_: Any, var: str, hook: str, env: dict[str, Any]
+        self, inner: Any, type_: Any, var: str, key: str, hook: str, env: dict[str, Any]
     ) -> list[str]:
-        """Statements for an `inner | None` field whose raw value (maybe None) is in `var`."""
+        """Statements for an `inner | None` field whose raw value (maybe None) is in `var`.
+
+        None is null or a missing key: only then is `key` looked up, to count it in `a` when
+        missing; that count tells whether `o` has keys besides the declared ones.
+        """
         v = var
+
+        def none(indent: str) -> list[str]:
+            return [f"{indent}if {v} is None:", f"{indent}    if {key} not in o: a += 1"]
+
         if inner is int or inner is float:
             env[hook] = _optional_int if inner is int else _optional_float
-            kind = inner.__name__
-            return [f"    if type({v}) is not {kind} and {v} is not None: {v} = {hook}({v}, None)"]
+            return [
+                f"    if type({v}) is not {inner.__name__}:",
+                *none("        "),
+                f"        else: {v} = {hook}({v}, None)",
+            ]
         if inner is str:
             env[hook] = _optional_str
             return [
-                f"    if type({v}) is not str and {v} is not None:",
-                f"        {v} = str({v}) if type({v}) is int else {hook}({v}, None)",
+                f"    if type({v}) is not str:",
+                *none("        "),
+                f"        elif type({v}) is int: {v} = str({v})",
+                f"        else: {v} = {hook}({v}, None)",
             ]
         if inner is bool:
             env[hook] = _optional_bool
             return [
-                f"    if {v} is not True and {v} is not False and {v} is not None:",
-                f"        {v} = {hook}({v}, None)",
+                f"    if {v} is not True and {v} is not False:",
+                *none("        "),
+                f"        else: {v} = {hook}({v}, None)",
             ]
         if inner is _dt.datetime:
             env[hook] = _optional_datetime
@@ -329,38 +349,45 @@ class Compiler:
             return [
                 f"    if type({v}) is str and {v}:",
                 *parse,
-                f"    elif {v} is not None: {v} = {hook}({v}, None)",
+                f"    elif {v} is None:",
+                f"        if {key} not in o: a += 1",
+                f"    else: {v} = {hook}({v}, None)",
             ]
         if _OPTIONAL_SCALARS.get(inner) is _optional_json_object:
             env[hook] = _optional_json_object
-            return [f"    if {v} is not None and type({v}) is not dict: {v} = {hook}({v}, None)"]
+            return [
+                f"    if type({v}) is not dict:",
+                *none("        "),
+                f"        else: {v} = {hook}({v}, None)",
+            ]
         if attrs.has(inner):
             env[hook] = self.optional(inner)
             if _dumps is None or not _looks_shared(inner):
                 env[f"s{hook}"] = self.function(inner)
                 return [
-                    f"    if {v} is not None:",
-                    f"        {v} = s{hook}({v}, m) if type({v}) is dict else {hook}({v}, m)",
+                    *none("    "),
+                    f"    elif type({v}) is dict: {v} = s{hook}({v}, m)",
+                    f"    else: {v} = {hook}({v}, m)",
                 ]
             # The shared path of `structure_shared`, inline: a call less per nested object.
             env.update(dumps=_dumps, OPTIONS=_OPTIONS, remember=_remember)
             env[f"b{hook}"] = self.function(inner)
             env[f"c{hook}"] = inner
             return [
-                f"    if {v} is not None:",
-                f"        if type({v}) is dict and m is not None:",
-                f"            try: key = dumps({v}, None, OPTIONS)",
-                f"            except TypeError: {v} = b{hook}({v}, m)",
-                "            else:",
-                f"                e = m.get((c{hook}, key))",
-                f"                if e is not None and (not e[2] or e[1] == {v}): {v} = e[0]",
-                f"                else: {v} = remember(b{hook}({v}, m), c{hook}, key, {v}, m)",
-                f"        else: {v} = {hook}({v}, m)",
+                *none("    "),
+                f"    elif type({v}) is dict and m is not None:",
+                f"        try: key = dumps({v}, None, OPTIONS)",
+                f"        except TypeError: {v} = b{hook}({v}, m)",
+                "        else:",
+                f"            e = m.get((c{hook}, key))",
+                f"            if e is not None and (not e[2] or e[1] == {v}): {v} = e[0]",
+                f"            else: {v} = remember(b{hook}({v}, m), c{hook}, key, {v}, m)",
+                f"    else: {v} = {hook}({v}, m)",
             ]
         # Anything else (dates, lists, enums...): the converter's hook, which maps None to None.
         env[hook] = _OPTIONAL_SCALARS.get(inner) or self._hook_for(type_)
         env[f"t{hook}"] = type_
-        return [f"    if {v} is not None: {v} = {hook}({v}, t{hook})"]
+        return [*none("    "), f"    else: {v} = {hook}({v}, t{hook})"]
 
 
 def _looks_shared(cls: type[Any]) -> bool:
