@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+import threading
 import types
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -69,7 +70,7 @@ CAN_SHARE = _dumps is not None
 _MISSING = object()
 _FACTORY: type = type(attrs.Factory(list))
 _NULL = b"null"
-# At most this many instances of one class are kept per page (they are all alive in the page).
+# At most this many instances are kept per page (they are all alive in the page anyway).
 _SHARE_LIMIT = 4096
 
 
@@ -121,6 +122,8 @@ class Compiler:
 
     def __init__(self, hook_for: Callable[[Any], Hook]) -> None:
         self._hook_for = hook_for
+        self._lock = threading.RLock()
+        self._building: dict[type, StructureFn] = {}
         self._functions: dict[type, StructureFn] = {}
         self._shared: dict[type, StructureFn] = {}
         self._custom: dict[type, tuple[Callable[[StructureFn], StructureFn], frozenset[str]]] = {}
@@ -137,21 +140,32 @@ class Compiler:
     def function(self, cls: type[Any]) -> StructureFn:
         """The structure function of `cls`."""
         fn = self._functions.get(cls)
-        if fn is None:
-            # A placeholder first, in case a model refers back to itself.
-            self._functions[cls] = lambda value, memo: self._functions[cls](value, memo)
-            wrap, also_known = self._custom.get(cls, (None, frozenset()))
-            fn = self._generate(cls, also_known)
-            if wrap is not None:
-                fn = wrap(fn)
-            self._functions[cls] = fn
+        if fn is not None:
+            return fn
+        with self._lock:  # one thread generates; the others wait for the finished function
+            fn = self._functions.get(cls) or self._building.get(cls)
+            if fn is not None:
+                return fn
+            # Seen by this thread only, should a model refer back to itself.
+            self._building[cls] = lambda value, memo: self._functions[cls](value, memo)
+            try:
+                wrap, also_known = self._custom.get(cls, (None, frozenset()))
+                fn = self._generate(cls, also_known)
+                if wrap is not None:
+                    fn = wrap(fn)
+                self._functions[cls] = fn
+            finally:
+                del self._building[cls]
         return fn
 
     def shared(self, cls: type[Any]) -> StructureFn:
         """Like `function`, but returns the instance already built for equal JSON in `memo`."""
         fn = self._shared.get(cls)
         if fn is None:
-            fn = self._shared[cls] = self._sharing(cls, self.function(cls))
+            with self._lock:
+                fn = self._shared.get(cls)
+                if fn is None:
+                    fn = self._shared[cls] = self._sharing(cls, self.function(cls))
         return fn
 
     def optional(self, cls: type[Any]) -> StructureFn:

@@ -13,6 +13,7 @@ import copy
 import importlib.util
 import random
 import sys
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -269,3 +270,36 @@ class TestSameAsReference:
     def test_status_lookup_list(self) -> None:
         """Un-paged lists (GET /api/v1/sim/status) too."""
         _assert_same_outcome([{"id": 0, "description": "Issued"}, {"id": "4"}], Status, many=True)
+
+
+class TestThreads:
+    def test_first_use_from_many_threads_at_once(self) -> None:
+        """Threads that structure the same model for the first time at the same moment all
+        get the finished function (one generates it, the others wait for it)."""
+        record = SIM_LIST_PAGE[0]
+        expected = reference.structure(record, Sim)
+        for _ in range(10):
+            compiler = current.Compiler(current.converter.get_structure_hook)
+            start = threading.Barrier(6)
+            results: list[Any] = []
+
+            def work(
+                compiler: Any = compiler,
+                start: threading.Barrier = start,
+                results: list[Any] = results,
+            ) -> None:
+                start.wait()
+                try:
+                    results.append(compiler.function(Sim)(copy.deepcopy(record), {}))
+                except BaseException as exc:  # reported below
+                    results.append(exc)
+
+            threads = [threading.Thread(target=work) for _ in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+            assert len(results) == 6
+            for result in results:
+                same(expected, result)
