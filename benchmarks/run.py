@@ -230,7 +230,7 @@ def goals_for(
             }
         )
 
-    read = [row.get("fields") for row in rows.values() if "per_second" in row]
+    read = [row.get("fields") for row in rows.values() if row.get("complete")]
     if read:
         check(
             "every case read the same iccid and status.id of every SIM",

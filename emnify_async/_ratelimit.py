@@ -69,14 +69,15 @@ class RateLimits:
     window_seconds: float = 300.0
     adaptive: bool = True
     """Halve a path's rate on each 429 and let it recover on successes."""
-    margin: float = 0.01
+    margin: float = 0.02
     """Seconds each request that waited for its turn is held back beyond it. It absorbs the
     jitter of the network and of emnify's gateway: a request that travels faster than the
     ones before it still arrives after emnify's bucket has refilled. It does not add up:
     the requests keep the documented pace, each a little late."""
-    headroom: float = 0.0
-    """Pace this share below each documented rate (0.05: 5 % slower), for networks whose
-    delays vary by more than `margin`; the slack grows the longer a listing runs."""
+    headroom: float = 0.01
+    """Pace this share below each documented rate: the slack it leaves in emnify's bucket
+    grows with every request (0.01 gives a token, 100 ms at 10/s, per 100 requests), for
+    long runs whose delays vary by more than `margin`."""
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.headroom < 1:
