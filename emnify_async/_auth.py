@@ -81,6 +81,11 @@ class Credentials:
             "EMNIFY_APPLICATION_TOKEN environment variable, or pass username= and password=."
         )
 
+    def password_changed(self, old_sha1: str, new_sha1: str) -> None:
+        """Log in with `new_sha1` from now on, if this client's user just changed its password."""
+        if self.username and self._password_sha1 == old_sha1:
+            self._password_sha1 = new_sha1
+
     def __repr__(self) -> str:
         return f"Credentials(mode={self.mode!r})"
 
@@ -138,6 +143,10 @@ class Authenticator:
         return (
             f"Authenticator(mode={self._credentials.mode!r}, has_token={self._token is not None})"
         )
+
+    def password_changed(self, old_sha1: str, new_sha1: str) -> None:
+        """The client's user changed its password: later logins send the new one."""
+        self._credentials.password_changed(old_sha1, new_sha1)
 
     def _fresh(self) -> bool:
         return self._token is not None and self._clock() < self._renew_at

@@ -18,6 +18,7 @@ __all__ = [
     "Outcome",
     "Progress",
     "check_concurrency",
+    "read_back",
     "run_bulk",
     "unique_ids",
     "verified",
@@ -179,3 +180,38 @@ async def verified(
             verify_error=verify_error,
         )
     raise unknown or error
+
+
+async def read_back(
+    ids: list[int],
+    error: APIError,
+    holds: Callable[[int], Awaitable[bool]],
+    *,
+    concurrency: int,
+    method: str,
+    path: str,
+) -> BulkResult:
+    """The truth about each object of one request that changed many and failed with `error`.
+
+    The request may still have been applied (its answer was lost, or a repeat of it was
+    refused because the first attempt had acted), so each object is read back: where
+    `holds(id)` the change is done; where not, it failed with `error`; where reading back
+    fails, the item is `OutcomeUnknownError`.
+    """
+
+    async def check(item_id: int) -> None:
+        try:
+            if await holds(item_id):
+                return
+        except APIError as verify_error:
+            raise OutcomeUnknownError(
+                f"{method} {path} failed ({error}) and reading back {item_id} failed too "
+                f"({verify_error}); the change may or may not have been applied to it",
+                method=method,
+                path=path,
+                error=error,
+                verify_error=verify_error,
+            ) from None
+        raise error
+
+    return await run_bulk(ids, check, concurrency=concurrency)

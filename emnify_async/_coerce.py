@@ -8,6 +8,7 @@ Each coercer returns the value in the type a model field declares, or raises ``T
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import re
 import sys
 import types
@@ -57,6 +58,19 @@ def _to_float(value: Any) -> float:
     if isinstance(value, (int, float, str)) and not isinstance(value, bool):
         return float(value)
     raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _to_decimal(value: Any) -> decimal.Decimal:
+    """Coerce a number or a numeric string to a finite ``Decimal`` (floats by their repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, decimal.Decimal)):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    try:
+        number = decimal.Decimal(repr(value) if isinstance(value, float) else value)
+    except decimal.InvalidOperation:
+        raise ValueError(f"expected a number, got {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
 
 
 _TRUE = frozenset({"true", "1", "yes", "on"})

@@ -38,4 +38,14 @@ TOKEN_RENEW_MARGIN = 60.0
 FALLBACK_TOKEN_LIFETIME = 240 * 60.0
 
 SIM_MAX_PER_PAGE = 2500
+ENDPOINT_MAX_PER_PAGE = 1000
 EVENT_MAX_PER_PAGE = 1000
+# Not documented; the emulator clamps to it, as it does endpoints (GET /api/v1/user).
+USER_MAX_PER_PAGE = 1000
+# Documented only by the newer docs (docs.emnify.com): eUICC lists take 1-1000 per page (100 by
+# default); for SIM operations only the default (100) is documented, the same maximum assumed.
+EUICC_MAX_PER_PAGE = 1000
+SIM_OPERATION_MAX_PER_PAGE = 1000
+# Bulk requests (newer docs): up to 2000 endpoints created per request, 500 SIMs migrated.
+ENDPOINT_BULK_CREATE_MAX = 2000
+SIM_MIGRATION_MAX = 500

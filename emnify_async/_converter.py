@@ -2,7 +2,8 @@
 
 The emnify API is loose about types, so structuring accepts:
 
-* numbers as strings (``"29.166235"``, ``"5"``) for ``int`` and ``float`` fields;
+* numbers as strings (``"29.166235"``, ``"5"``) for ``int``, ``float`` and ``Decimal`` fields
+  (a float becomes the ``Decimal`` of its shortest repr, never its binary expansion);
 * ``true``/``false``, ``0``/``1`` and their string forms for ``bool`` fields;
 * timestamps as ``2019-08-01T11:49:46.000+0000``, ``2020-03-01T12:07:09.000Z`` or
   ``2014-10-20 00:00:00`` (naive means UTC); every ``datetime`` comes back aware, in UTC;
@@ -24,6 +25,7 @@ a failure does the slow path (`_locate`) walk the value to name the field.
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import types
 import typing
 from collections.abc import Iterable
@@ -38,6 +40,7 @@ from ._coerce import (
     Hook,
     _optional_inner,
     _to_bool,
+    _to_decimal,
     _to_float,
     _to_int,
     _to_str,
@@ -49,6 +52,7 @@ from .models import (
     DailyStats,
     HourlyPoint,
     Organisation,
+    Secret,
     SimCounts,
     SimStats,
 )
@@ -116,6 +120,12 @@ def _make_list_hook(type_: Any, conv: cattrs.Converter) -> Hook:
 def _make_model_hook(cls: Any) -> Hook:
     structure_model = _compiler.function(cls)
     return lambda value, _: structure_model(value, None)
+
+
+def _to_secret(value: Any, _: Any) -> Secret:
+    """Text the API answers as a token, key or seed (numbers as their text, like other text
+    fields), wrapped so that no repr shows it; an error names only the type."""
+    return Secret(_to_str(value))
 
 
 # --- shape quirks --------------------------------------------------------------------------------
@@ -227,12 +237,14 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(
         float, lambda v, cls: _to_float(v) if cls is float else cls(_to_float(v))
     )
+    conv.register_structure_hook(decimal.Decimal, lambda v, _: _to_decimal(v))
     conv.register_structure_hook(bool, lambda v, _: _to_bool(v))
     conv.register_structure_hook(str, lambda v, cls: _to_str(v) if cls is str else cls(v))
     conv.register_structure_hook(_dt.datetime, lambda v, _: parse_datetime(v))
     conv.register_structure_hook(_dt.date, lambda v, _: parse_date(v))
     conv.register_structure_hook_factory(_is_optional, lambda t: _make_optional_hook(t, conv))
     conv.register_structure_hook_factory(_is_list, lambda t: _make_list_hook(t, conv))
+    conv.register_structure_hook(Secret, _to_secret)
     conv.register_structure_hook_factory(attrs.has, _make_model_hook)
     conv.register_unstructure_hook(_dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(_dt.date, lambda v: v.isoformat())
@@ -312,9 +324,28 @@ def _locate(obj: Any, type_: Any, path: str) -> tuple[str, Any, str]:
     return failure
 
 
-def _shape_error(obj: Any, cls: Any) -> ShapeError:
+def _holds_secret(type_: Any, seen: frozenset[Any] = frozenset()) -> bool:
+    """Whether `type_` has a `Secret` anywhere (its fields, their items, their fields)."""
+    if type_ is Secret:
+        return True
+    if type_ in seen:
+        return False
+    args = typing.get_args(type_)
+    if args:
+        return any(_holds_secret(arg, seen | {type_}) for arg in args)
+    if attrs.has(type_):
+        hints = typing.get_type_hints(type_)
+        return any(_holds_secret(hint, seen | {type_}) for hint in hints.values())
+    return False
+
+
+def _shape_error(obj: Any, cls: Any, name: str | None = None) -> ShapeError:
     field, value, reason = _locate(obj, cls, "")
-    return ShapeError(getattr(cls, "__name__", str(cls)), field, value, reason or "invalid")
+    if _holds_secret(cls):
+        # An answer that carries a secret is never quoted, not even the part that was wrong.
+        value = Secret("")
+    model = name if name is not None else str(getattr(cls, "__name__", cls))
+    return ShapeError(model, field, value, reason or "invalid")
 
 
 def structure(obj: Any, cls: type[T]) -> T:
@@ -370,8 +401,7 @@ def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
         with gc_paused():
             return [fn(item, memo) for item in items]
     except _STRUCTURE_ERRORS:
-        field, value, reason = _locate(items, list[cls], "")  # type: ignore[valid-type]
-        error = ShapeError(cls.__name__, field, value, reason or "invalid")
+        error = _shape_error(items, list[cls], cls.__name__)  # type: ignore[valid-type]
     raise error
 
 

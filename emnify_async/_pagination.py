@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import re
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -110,7 +110,8 @@ class _Fetched(Generic[R]):
 class AsyncPager(Generic[T]):
     """The result of a list call: iterate it for items, or use the page-level methods.
 
-    `async for sim in client.sims.list():` yields every item across pages. Once the first page
+    `async for sim in client.sims.list():` yields every item across pages, and
+    `await client.sims.list()` returns them all in one list. Once the first page
     reports the total, up to `prefetch` following pages are fetched concurrently; items still
     come out in order, each page exactly once, and the listing stops at the last page the server
     reports (emnify answers a page past the end with the last page again).
@@ -127,14 +128,16 @@ class AsyncPager(Generic[T]):
         parse: Callable[[list[Any]], list[T]],
         *,
         prefetch: int,
-        per_page: int,
+        per_page: int | None,
         path: str = "",
+        paged: bool = True,
     ) -> None:
         self._fetch = fetch
         self._path = path
         self._parse = parse
         self._prefetch = max(prefetch, 1)
         self._per_page = per_page
+        self._paged = paged
         self.total_count: int | None = None
         """Items in the whole listing, as the latest page reported (None before the first)."""
         self.total_pages: int | None = None
@@ -142,6 +145,10 @@ class AsyncPager(Generic[T]):
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
+
+    def __await__(self) -> Generator[Any, None, list[T]]:
+        """`await pager` is `await pager.to_list()`: every item, in one list."""
+        return self.to_list().__await__()
 
     async def _items(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():
@@ -192,6 +199,10 @@ class AsyncPager(Generic[T]):
     ) -> _Fetched[R]:
         """Check one page against its own headers, then parse its items."""
         items: list[Any] = response.data
+        if not self._paged:
+            # An un-paged list: the whole array is the one page.
+            whole = PageInfo(1, 1, len(items), len(items) or None, None)
+            return _Fetched(number, whole, parse(items))
         info = read_page_info(response.headers)
         if info.total_pages is None and "Link" not in response.headers:
             raise self._page_error(response, number, "no pagination headers")
@@ -201,7 +212,7 @@ class AsyncPager(Generic[T]):
                 return _Fetched(number, info, parse([]), past_end=True)
             raise self._page_error(response, number, f"page {info.current_page} instead")
         per_page = info.per_page or self._per_page
-        expected = _expected_count(number, per_page, info)
+        expected = None if per_page is None else _expected_count(number, per_page, info)
         if expected is not None and len(items) != expected:
             raise self._page_error(
                 response,
@@ -224,6 +235,8 @@ class AsyncPager(Generic[T]):
         first = await self._get(1, parse)
         self._note(first.info)
         yield first
+        if not self._paged:
+            return
         info = first.info
         later = (
             self._by_total(info.total_pages, parse)

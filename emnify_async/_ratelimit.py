@@ -19,7 +19,8 @@ from ._exceptions import InputError
 
 __all__ = ["DOCUMENTED_LIMITS", "PathLimit", "RateLimiter", "RateLimits"]
 
-_ID = r"[^/]+"
+_ID = r"\d+"  # ids only: a literal segment such as `status` is another path
+_ORG = r"(?:\d+|my)"
 
 
 @attrs.frozen
@@ -50,8 +51,8 @@ DOCUMENTED_LIMITS: tuple[PathLimit, ...] = (
     PathLimit("GET", rf"/api/v1/endpoint/{_ID}", 50, 25),
     PathLimit("GET", r"/api/v1/event", 10, 5),
     PathLimit("GET", r"/api/v1/stats(/.*)?", 10, 5),
-    PathLimit("GET", rf"/api/v1/organisation/{_ID}/stats(/.*)?", 10, 5),
-    PathLimit("GET", rf"/api/v1/organisation/{_ID}/billing(/.*)?", 10, 5),
+    PathLimit("GET", rf"/api/v1/organisation/{_ORG}/stats(/.*)?", 10, 5),
+    PathLimit("GET", rf"/api/v1/organisation/{_ORG}/billing(/.*)?", 10, 5),
     PathLimit("GET", r"/api/v1/service_profile", 100, 50),
     PathLimit("GET", r"/api/v1/tariff_profile", 100, 50),
     PathLimit("POST", r"/api/v1/authenticate", 100 / 300, 100),

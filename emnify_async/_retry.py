@@ -27,6 +27,7 @@ from ._exceptions import (
     InputError,
     ResponseTooLargeError,
 )
+from ._network import ATTEMPT
 
 __all__ = ["RETRYABLE_STATUSES", "RetryPolicy", "is_retryable", "new_retrying"]
 
@@ -163,7 +164,13 @@ def new_retrying(
             _describe(exc),
         )
 
+    def mark_attempt(retry_state: RetryCallState) -> None:
+        # Runs in the caller's task before each attempt, so its requests (and the login
+        # they need) can tell event hooks which attempt they belong to.
+        ATTEMPT.set(retry_state.attempt_number)
+
     return AsyncRetrying(
+        before=mark_attempt,
         stop=stop_after_attempt(policy.max_retries + 1) | stop_before_delay(policy.deadline),
         wait=_Wait(policy, rng),
         retry=_RetryIf(safe=safe, max_retry_after=policy.max_retry_after),

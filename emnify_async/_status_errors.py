@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http
 import math
@@ -23,7 +24,7 @@ from ._exceptions import (
 )
 from ._json import loads
 
-__all__ = ["make_status_error", "parse_retry_after"]
+__all__ = ["make_status_error", "parse_retry_after", "without_sent_values"]
 
 _CLASS_BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -125,3 +126,46 @@ def make_status_error(
         "retry_after": parse_retry_after(headers.get("Retry-After")),
     }
     return cls(message, **kwargs)
+
+
+_MASK = "********"
+_SHORTEST_MASKED = 4  # shorter strings (ids, flags, "4") are no secrets and common words
+
+
+def without_sent_values(error: APIStatusError, sent: bytes | None) -> None:
+    """Mask in `error` every string the request body carried, and drop the error's body.
+
+    For operations whose requests carry secrets (logins, API secrets, pre-shared keys): an
+    error message that quotes the request ("secret 'hunter2' is too short") must not repeat it.
+    """
+    error.body = b""
+    values: list[str] = []
+    if sent:
+        with contextlib.suppress(ValueError):  # not JSON: nothing to mask
+            _strings(loads(sent), values)
+    values = sorted({v for v in values if len(v) >= _SHORTEST_MASKED}, key=len, reverse=True)
+    if not values:
+        return
+
+    def mask(text: str | None) -> str | None:
+        if text is None:
+            return None
+        for value in values:
+            text = text.replace(value, _MASK)
+        return text
+
+    error.message = mask(error.message) or ""
+    error.args = tuple(mask(a) if isinstance(a, str) else a for a in error.args)
+    for detail in error.errors:
+        detail.message = mask(detail.message)
+
+
+def _strings(data: Any, into: list[str]) -> None:
+    if isinstance(data, str):
+        into.append(data)
+    elif isinstance(data, dict):
+        for value in data.values():
+            _strings(value, into)
+    elif isinstance(data, list):
+        for value in data:
+            _strings(value, into)

@@ -9,7 +9,8 @@ import logging
 import math
 import platform
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import aiohttp
@@ -35,13 +36,14 @@ from ._exceptions import (
     ResponseTooLargeError,
 )
 from ._json import dumps, loads
+from ._network import ATTEMPT, EventHook, Network, RequestEvent
 from ._operation import Operation, Returns
 from ._ratelimit import RateLimiter, RateLimits
 from ._retry import RetryPolicy, new_retrying
-from ._status_errors import REQUEST_ID_HEADER, make_status_error
+from ._status_errors import REQUEST_ID_HEADER, make_status_error, without_sent_values
 from ._version import __version__
 
-__all__ = ["AUTHENTICATE", "Response", "Transport", "check_base_url"]
+__all__ = ["AUTHENTICATE", "CallOptions", "Response", "Transport", "check_base_url"]
 
 T = TypeVar("T")
 
@@ -50,7 +52,9 @@ logger = logging.getLogger("emnify")
 _PLATFORM = f"Python {platform.python_version()}; aiohttp {aiohttp.__version__}"
 USER_AGENT = f"emnify-async/{__version__} ({_PLATFORM})"
 
-AUTHENTICATE = Operation("POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True)
+AUTHENTICATE: Operation[None] = Operation(
+    "Authenticate", "POST", AUTHENTICATE_PATH, Returns.OBJECT, safe=True, sensitive=True
+)
 """Logging in creates nothing on the server, so repeating it is harmless."""
 
 
@@ -108,15 +112,24 @@ class _Raw:
     body: bytes
 
 
+@attrs.frozen
+class CallOptions:
+    """The settings of one call: seconds per attempt, and the retry policy."""
+
+    timeout: float
+    retry: RetryPolicy
+
+
 class _Budget:
     """One deadline for a whole call: every attempt, every wait and every login within it."""
 
-    __slots__ = ("deadline", "deadline_at", "loop")
+    __slots__ = ("deadline", "deadline_at", "loop", "timeout")
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, options: CallOptions) -> None:
         self.loop = asyncio.get_running_loop()
-        self.deadline = deadline
-        self.deadline_at = self.loop.time() + deadline
+        self.deadline = options.retry.deadline
+        self.deadline_at = self.loop.time() + self.deadline
+        self.timeout = options.timeout
 
     def remaining(self, method: str, path: str) -> float:
         """Seconds left, or APITimeoutError once the deadline has passed."""
@@ -162,12 +175,19 @@ class Transport:
         retry: RetryPolicy,
         rate_limits: RateLimits | None,
         max_response_bytes: int,
+        proxy: object = None,
+        trust_env: object = True,
+        ssl: object = None,
+        event_hooks: Mapping[str, Sequence[EventHook]] | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
-        self.retry = retry
+        self.options = CallOptions(check_seconds(timeout, "timeout"), retry)
+        """The settings of calls made without per-call options."""
+        self.network = Network.create(
+            self.base_url, proxy=proxy, trust_env=trust_env, ssl=ssl, event_hooks=event_hooks
+        )
         self.max_concurrency = check_count(max_concurrency, "max_concurrency")
         self.max_response_bytes = check_count(max_response_bytes, "max_response_bytes")
-        self._timeout = check_seconds(timeout, "timeout")
         self._connect_timeout = check_seconds(connect_timeout, "connect_timeout")
         self._auth = Authenticator(credentials)
         self.limiter = RateLimiter(rate_limits) if rate_limits is not None else None
@@ -187,12 +207,18 @@ class Transport:
                 limit=self.max_concurrency,
                 ttl_dns_cache=DNS_CACHE_TTL,
                 keepalive_timeout=KEEPALIVE_TIMEOUT,
+                ssl=self.network.ssl_context or True,
             )
+            if self.network.proxy is not None:
+                proxy = self.network.proxy
+                logger.debug("using the proxy %s (from %s)", proxy, proxy.source)
+            # trust_env stays False: `Network` resolved the proxy once, as requests does, and
+            # aiohttp's own would also apply a ~/.netrc login to the API host.
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
                 timeout=aiohttp.ClientTimeout(
-                    total=self._timeout, sock_connect=self._connect_timeout
+                    total=self.options.timeout, sock_connect=self._connect_timeout
                 ),
                 raise_for_status=False,
             )
@@ -216,16 +242,21 @@ class Transport:
     def closed(self) -> bool:
         return self._closed
 
+    def password_changed(self, old_sha1: str, new_sha1: str) -> None:
+        """The client's user changed its password: later logins send the new one."""
+        self._auth.password_changed(old_sha1, new_sha1)
+
     # -- calls ----------------------------------------------------------------------------------
 
     async def call(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         decode: Callable[[Response], T],
         *,
         params: Mapping[str, str] | None = None,
         json: Any = None,
+        options: CallOptions | None = None,
     ) -> T:
         """Make one call of `op` at `path`, with retries, and return `decode(answer)`.
 
@@ -239,11 +270,12 @@ class Transport:
             APIConnectionError: when no answer could be had within the retry policy.
         """
         body = None if json is None else dumps(json)
-        budget = _Budget(self.retry.deadline)
+        settings = options or self.options
+        budget = _Budget(settings)
         state = _CallState()
         login = functools.partial(self._login, budget=budget)
         retrying = new_retrying(
-            self.retry,
+            settings.retry,
             method=op.method,
             path=path,
             safe=lambda: op.safe or not state.sent,
@@ -257,7 +289,7 @@ class Transport:
 
     async def _attempt(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         params: Mapping[str, str] | None,
         body: bytes | None,
@@ -265,6 +297,10 @@ class Transport:
         state: _CallState,
         login: Callable[[dict[str, str]], Any],
     ) -> Response:
+        if op.public:
+            state.sent = True
+            raw = await self._send(op.method, path, params, body, None, budget)
+            return accept(op, path, raw, sent=body)
         token = self._auth.current() or await self._await_token(op, path, budget, login)
         state.sent = True
         raw = await self._send(op.method, path, params, body, token, budget)
@@ -275,11 +311,11 @@ class Transport:
             token = await self._await_token(op, path, budget, login, rejected=token)
             state.sent = True
             raw = await self._send(op.method, path, params, body, token, budget)
-        return accept(op, path, raw)
+        return accept(op, path, raw, sent=body)
 
     async def _await_token(
         self,
-        op: Operation,
+        op: Operation[Any],
         path: str,
         budget: _Budget,
         login: Callable[[dict[str, str]], Any],
@@ -307,8 +343,9 @@ class Transport:
     async def _login(self, body: dict[str, str], *, budget: _Budget) -> dict[str, Any]:
         """One attempt of POST /api/v1/authenticate; the caller's retries cover it."""
         path = AUTHENTICATE.path
-        raw = await self._send(AUTHENTICATE.method, path, None, dumps(body), None, budget)
-        data: dict[str, Any] = accept(AUTHENTICATE, path, raw).data
+        sent = dumps(body)
+        raw = await self._send(AUTHENTICATE.method, path, None, sent, None, budget)
+        data: dict[str, Any] = accept(AUTHENTICATE, path, raw, sent=sent).data
         return data
 
     async def _send(
@@ -322,20 +359,37 @@ class Transport:
     ) -> _Raw:
         session = self._get_session()
         assert self._semaphore is not None
+        network = self.network
         headers = {}
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         if body is not None:
             headers["Content-Type"] = "application/json"
+        proxy_headers = network.proxy_headers()
+        if proxy_headers is not None and self.base_url.startswith("http://"):
+            # A plain-HTTP request goes to the proxy itself; aiohttp sends `proxy_headers`
+            # only on the CONNECT of an HTTPS one.
+            headers.update(proxy_headers)
+        hooks = network.hooks
+        query = MappingProxyType(dict(params or {}) if hooks else {})
         if self.limiter is not None:
             await self.limiter.acquire(method, path)
         async with self._semaphore:
             timeout = aiohttp.ClientTimeout(
-                total=min(self._timeout, budget.remaining(method, path)),
+                total=min(budget.timeout, budget.remaining(method, path)),
                 sock_connect=self._connect_timeout,
             )
+            attempt = ATTEMPT.get()
+            if hooks.request:
+                await hooks.emit(
+                    hooks.request,
+                    RequestEvent(
+                        phase="request", method=method, path=path, query=query, attempt=attempt
+                    ),
+                )
             started = time.perf_counter()
             failure: APIError | None = None
+            status: int | None = None
             try:
                 async with session.request(
                     method,
@@ -345,31 +399,61 @@ class Transport:
                     headers=headers,
                     timeout=timeout,
                     allow_redirects=False,
+                    proxy=network.proxy.url if network.proxy is not None else None,
+                    proxy_headers=proxy_headers,
                 ) as resp:
+                    status = resp.status
                     raw = _Raw(resp.status, resp.headers, await self._read(resp, method, path))
             except aiohttp.ClientConnectorError as exc:
-                failure = APIConnectionError(
-                    f"could not connect to {self.base_url} for {method} {path}: "
-                    f"{str(exc.os_error)[:200]}",
-                    method=method,
-                    path=path,
-                    sent=False,
-                )
+                failure = self._connect_error(exc, method, path)
             except aiohttp.ConnectionTimeoutError:
                 failure = APITimeoutError(
-                    f"timed out connecting to {self.base_url} for {method} {path}",
+                    f"timed out connecting to {self._route()} for {method} {path}",
                     method=method,
                     path=path,
                     sent=False,
                 )
             except asyncio.TimeoutError:
                 failure = APITimeoutError(f"{method} {path} timed out", method=method, path=path)
+            except aiohttp.ClientHttpProxyError as exc:
+                # The proxy refused the CONNECT: the request never reached the API.
+                failure = APIConnectionError(
+                    f"the proxy {network.proxy} refused to connect to {self.base_url} for "
+                    f"{method} {path}: HTTP {exc.status} {exc.message}",
+                    method=method,
+                    path=path,
+                    sent=False,
+                )
             except aiohttp.ClientError as exc:
                 failure = APIConnectionError(
                     f"{method} {path} failed before a complete response: "
                     f"{_client_error_detail(exc)}",
                     method=method,
                     path=path,
+                )
+            except APIError as exc:  # a body over max_response_bytes
+                failure = exc
+            elapsed = time.perf_counter() - started
+            if hooks.response:
+                # Outside the handlers: a hook's exception must not chain aiohttp's, which
+                # holds the request headers.
+                await hooks.emit(
+                    hooks.response,
+                    RequestEvent(
+                        phase="response",
+                        method=method,
+                        path=path,
+                        query=query,
+                        attempt=attempt,
+                        status=status,
+                        elapsed=elapsed,
+                        request_id=(
+                            raw.headers.get(REQUEST_ID_HEADER)
+                            if failure is None
+                            else getattr(failure, "request_id", None)
+                        ),
+                        error=None if failure is None else type(failure).__name__,
+                    ),
                 )
         if failure is not None:
             # Raised outside the handler: nothing of aiohttp's is chained to our error.
@@ -381,10 +465,37 @@ class Transport:
             method,
             path,
             raw.status,
-            (time.perf_counter() - started) * 1000,
+            elapsed * 1000,
             raw.headers.get(REQUEST_ID_HEADER),
         )
         return raw
+
+    def _route(self) -> str:
+        """The API address, and the proxy (its password masked) when there is one."""
+        proxy = self.network.proxy
+        return self.base_url if proxy is None else f"{self.base_url} through the proxy {proxy}"
+
+    def _connect_error(
+        self, exc: aiohttp.ClientConnectorError, method: str, path: str
+    ) -> APIConnectionError:
+        """A connection that could not be opened, said without aiohttp's objects."""
+        proxy = self.network.proxy
+        if isinstance(exc, aiohttp.ClientProxyConnectionError) and proxy is not None:
+            where = f"the proxy {proxy} (from {proxy.source})"
+        else:
+            where = self._route()
+        detail = str(exc.os_error)[:200]
+        if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+            detail += (
+                "; if the API is reached through a private CA or TLS inspection, pass "
+                "ssl=ssl.create_default_context(cafile=...) trusting that CA"
+            )
+        return APIConnectionError(
+            f"could not connect to {where} for {method} {path}: {detail}",
+            method=method,
+            path=path,
+            sent=False,
+        )
 
     async def _read(self, resp: aiohttp.ClientResponse, method: str, path: str) -> bytes:
         """The whole body, stopping with ResponseTooLargeError past `max_response_bytes`."""
@@ -419,8 +530,11 @@ def _too_large(
     )
 
 
-def accept(op: Operation, path: str, raw: _Raw) -> Response:
-    """The answer as `op` documents it, or the error that says how it is not."""
+def accept(op: Operation[Any], path: str, raw: _Raw, *, sent: bytes | None = None) -> Response:
+    """The answer as `op` documents it, or the error that says how it is not.
+
+    `sent` is the request body: a sensitive operation's error repeats none of its strings.
+    """
     status = raw.status
     request_id = raw.headers.get(REQUEST_ID_HEADER)
     method = op.method
@@ -430,7 +544,7 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
                 method=method, path=path, status=status, headers=raw.headers, body=raw.body
             )
             if op.sensitive:
-                error.body = b""
+                without_sent_values(error, sent)
             raise error
         if 300 <= status < 400:
             raise APIRedirectError(
@@ -451,6 +565,8 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
             raise _invalid(op, path, raw, "no Location header naming the new id")
         return Response(status, raw.headers, None, request_id)
     if not raw.body.strip():
+        if returns is Returns.ANY:
+            return Response(status, raw.headers, None, request_id)
         raise _invalid(op, path, raw, f"an empty body where {returns.value} is documented")
     try:
         data = loads(raw.body)
@@ -459,8 +575,8 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
         data = _NOT_JSON
     if data is _NOT_JSON:
         raise _invalid(op, path, raw, f"a body that is not valid JSON ({len(raw.body)} bytes)")
-    wanted = dict if returns is Returns.OBJECT else list
-    if type(data) is not wanted:
+    wanted = {Returns.OBJECT: dict, Returns.ARRAY: list, Returns.PAGE: list}.get(returns)
+    if wanted is not None and type(data) is not wanted:
         raise _invalid(
             op, path, raw, f"a JSON {type(data).__name__} where {returns.value} is documented"
         )
@@ -470,7 +586,7 @@ def accept(op: Operation, path: str, raw: _Raw) -> Response:
 _NOT_JSON = object()
 
 
-def _invalid(op: Operation, path: str, raw: _Raw, what: str) -> APIResponseValidationError:
+def _invalid(op: Operation[Any], path: str, raw: _Raw, what: str) -> APIResponseValidationError:
     return APIResponseValidationError(
         f"{op.method} {path} answered {raw.status} with {what}",
         method=op.method,

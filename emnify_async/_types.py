@@ -43,7 +43,9 @@ class HasId(Protocol):
     """Any model with an integer `id`, accepted wherever a reference is sent."""
 
     @property
-    def id(self) -> int | None: ...
+    def id(self) -> int | None:
+        """The id the reference is sent as."""
+        ...
 
 
 IdLike = int | HasId

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import warnings
 import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from emnify_async import AsyncEmnify, AsyncPager, Page
 
@@ -25,12 +26,21 @@ class ClientHandle:
     use; the parent's is dropped without being touched.
     """
 
-    def __init__(self, factory: Callable[[], AsyncEmnify]) -> None:
+    def __init__(self, factory: Callable[[], AsyncEmnify], *, owner: bool = True) -> None:
         self._factory = factory
+        self._owner = owner
         self._pid = os.getpid()
         self._client = factory()
         self._closed = False
-        portal.adopt(self._client)
+        if owner:
+            portal.adopt(self._client)
+
+    def derive(self, view: Callable[[AsyncEmnify], AsyncEmnify]) -> ClientHandle:
+        """A handle on `view(client)` (a `with_options()` view), sharing this one's client.
+
+        Closing the derived handle does nothing: the pool belongs to this handle's client.
+        """
+        return ClientHandle(lambda: view(self.client), owner=False)
 
     @property
     def client(self) -> AsyncEmnify:
@@ -39,7 +49,8 @@ class ClientHandle:
             # The portal keeps the parent's client alive in the child (see Portal.forget).
             self._pid = os.getpid()
             self._client = self._factory()
-            portal.adopt(self._client)
+            if self._owner:
+                portal.adopt(self._client)
         return self._client
 
     def run(self, call: Callable[[AsyncEmnify], Coroutine[Any, Any, R]]) -> R:
@@ -48,7 +59,7 @@ class ClientHandle:
         return portal.run(lambda: call(client))
 
     def close(self) -> None:
-        if not self._closed:
+        if not self._closed and self._owner:
             self._closed = True
             portal.close(self.client)
 
@@ -100,6 +111,31 @@ class Pager(Generic[T]):
     def to_list(self) -> list[T]:
         """Fetch every page and return all items in one list."""
         return portal.run(self._pager.to_list)
+
+    # Calls such as `statuses()` and `tariffs.list()` returned a plain list before every list
+    # call returned a pager; indexing keeps working for one release, with a warning. (No
+    # `__len__`: `list(pager)` would call it as a length hint and fetch everything twice.)
+
+    def _legacy_list(self) -> list[T]:
+        warnings.warn(
+            "list calls return a Pager: use .to_list() (or iterate it); indexing it stops "
+            "working in the next release",
+            DeprecationWarning,
+            3,
+        )
+        cached: list[T] | None = getattr(self, "_materialised", None)
+        if cached is None:
+            cached = self._materialised = self.to_list()
+        return cached
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._legacy_list()[index]
 
     def close(self) -> None:
         """Stop any iteration in progress and release its pages."""

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create .venv (once) and install the SDK with its test, dev (ruff, mypy) and speed extras.
+# Create .venv (once) and install the SDK with its test, dev (ruff, mypy), speed and docs extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -7,4 +7,4 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,dev,speed]'
+.venv/bin/python -m pip install --quiet -e '.[test,dev,speed,docs]'

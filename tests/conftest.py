@@ -21,14 +21,22 @@ FAST_RETRY = RetryPolicy(
 )
 
 
+PROXY_VARIABLES = tuple(
+    name
+    for base in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+    for name in (base, base.upper())
+)
+
+
 @pytest.fixture(autouse=True)
 def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's EMNIFY_* variables out of the tests."""
+    """Keep the developer's EMNIFY_* and proxy variables out of the tests."""
     for name in (
         "EMNIFY_APPLICATION_TOKEN",
         "EMNIFY_BASE_URL",
         "EMNIFY_USERNAME",
         "EMNIFY_PASSWORD",
+        *PROXY_VARIABLES,
     ):
         monkeypatch.delenv(name, raising=False)
 

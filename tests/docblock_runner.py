@@ -2,8 +2,8 @@
 
 ``async-body`` runs FILE as the body of ``async with AsyncEmnify() as client:``, and
 ``emulator-body`` as that of ``async with Emulator() as emu:``, both inside ``asyncio.run``
-with top-level ``await`` allowed (as in ``python -m asyncio``). Tracebacks name FILE and its
-lines.
+with top-level ``await`` allowed (as in ``python -m asyncio``). ``notebook`` runs it the same
+way with nothing around it, as Jupyter runs a cell. Tracebacks name FILE and its lines.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Any
 
 async def _run(mode: str, code: CodeType) -> None:
     context: contextlib.AbstractAsyncContextManager[Any]
-    if mode == "async-body":
+    if mode == "notebook":
+        context, name = contextlib.nullcontext(), "_"
+    elif mode == "async-body":
         from emnify_async import AsyncEmnify
 
         context, name = AsyncEmnify(), "client"

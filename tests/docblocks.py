@@ -9,6 +9,11 @@ opening fence:
   ``async with AsyncEmnify() as client:`` inside ``asyncio.run`` (so ``client`` and top-level
   ``await``/``async for``/``async with`` work, as in ``python -m asyncio``).
 - ``<!-- readme-test: emulator-body -->``: the same inside ``async with Emulator() as emu:``.
+- ``<!-- readme-test: notebook -->``: a python cell run inside ``asyncio.run`` with top-level
+  ``await`` allowed and nothing else around it, as Jupyter runs a cell.
+- ``<!-- readme-test: module -->``: a python module that serves forever when run, so it is only
+  imported (``__name__`` is not ``"__main__"``); a test of its own serves it (the web-app
+  guide's apps: tests/test_docs_web_apps.py).
 - ``<!-- readme-test: pytest -->``: a python test module; pytest must collect and pass it,
   with pytest-asyncio in auto mode (which such blocks must say they need).
 - ``<!-- readme-test: skip (reason) -->``: not run; the reason is required.
@@ -23,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MODES = ("run", "async-body", "emulator-body", "pytest", "skip")
+MODES = ("run", "async-body", "emulator-body", "notebook", "module", "pytest", "skip")
 
 _MARKER = re.compile(r"^<!--\s*readme-test:\s*(?P<body>.*?)\s*-->\s*$")
 _MODE = re.compile(r"^(?P<mode>[a-z-]+)(?:\s*\((?P<reason>.*)\))?$")

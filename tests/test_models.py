@@ -11,10 +11,12 @@ import pytest
 from emnify_async import models
 from emnify_async._converter import structure, structure_list
 from emnify_async.models import (
+    CloudConnectTunnel,
     Country,
     DailyStats,
     Event,
     HourlyPoint,
+    Secret,
     Sim,
     SimBatch,
     SimBatchRegistration,
@@ -518,5 +520,61 @@ class TestPackage:
         exported = set(models.__all__)
 
         assert sorted(models.__all__) == models.__all__
-        submodules = {"events", "organisations", "sim_batches", "sims", "stats", "tariffs"}
+        submodules = {
+            "application_tokens",
+            "cloud_connect",
+            "destinations",
+            "endpoints",
+            "euiccs",
+            "events",
+            "integrations",
+            "ip_address_spaces",
+            "lookups",
+            "operators",
+            "organisations",
+            "service_profiles",
+            "services",
+            "sim_batches",
+            "sim_migration",
+            "sim_operations",
+            "sims",
+            "sms",
+            "stats",
+            "tariff_plans",
+            "tariff_profiles",
+            "tariffs",
+            "users",
+            "webhooks",
+        }
         assert submodules == public - exported
+
+
+class TestSecret:
+    def test_masked_wherever_it_is_shown(self) -> None:
+        """repr, str, f-strings and the models holding it show no secret."""
+        secret = Secret("s3cr3t.key")
+        tunnel = CloudConnectTunnel(psk=secret)
+
+        shown = [repr(secret), str(secret), f"{secret}", repr(tunnel), str(tunnel)]
+
+        assert all("s3cr3t" not in text for text in shown)
+        assert repr(secret) == "Secret('********')"
+        assert secret.get_secret_value() == "s3cr3t.key"
+
+    def test_compares_by_value(self) -> None:
+        """Equal values are equal secrets (and hash alike); a secret never equals a str."""
+        assert Secret("a.key.123") == Secret("a.key.123")
+        assert Secret("a.key.123") != Secret("b.key.123")
+        assert Secret("a.key.123") != "a.key.123"
+        assert len({Secret("a.key.123"), Secret("a.key.123")}) == 1
+
+    def test_holds_only_text(self) -> None:
+        with pytest.raises(TypeError):
+            Secret(123)  # type: ignore[arg-type]
+
+    def test_structured_from_the_answer(self) -> None:
+        """A tunnel's `psk` arrives as a Secret (a number as its text)."""
+        tunnel = structure({"psk": 12345678, "asn": "65000"}, CloudConnectTunnel)
+
+        assert tunnel.psk == Secret("12345678")
+        assert tunnel.asn == 65000

@@ -68,7 +68,7 @@ class TestBuckets:
             ("GET", "/api/v1/sim/42/stats", 10),
             ("GET", "/api/v1/organisation/my/stats/daily", 10),
             ("PATCH", "/api/v1/sim/42", None),
-            ("GET", "/api/v1/sim/status", 100),
+            ("GET", "/api/v1/sim/status", None),  # a lookup, not a SIM id
         ],
     )
     def test_paths_match_the_documented_table(

@@ -1,4 +1,4 @@
-"""The examples of README.md and docs/*.md run as written against the emulator.
+"""The examples of README.md, docs/*.md and docs/guides/*.md run as written against the emulator.
 
 Every ```python and ```bash block is a test (markers: see tests/docblocks.py). They share one
 emulator of EMULATOR_SIMS SIMs, reached through EMNIFY_BASE_URL and EMNIFY_APPLICATION_TOKEN,
@@ -28,7 +28,11 @@ from .conftest import ThreadedEmulator
 from .docblocks import Block, MarkerError, extract, extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted((ROOT / "docs").glob("*/*.md")),
+]
 RUNNABLE = ("python", "bash")
 BLOCKS = [block for doc in DOCS for block in extract_file(doc, ROOT) if block.lang in RUNNABLE]
 RUNNER = Path(__file__).with_name("docblock_runner.py")
@@ -93,6 +97,8 @@ def _run_python(block: Block, env: dict[str, str], cwd: Path) -> None:
         "run": [sys.executable, name],
         "async-body": [sys.executable, str(RUNNER), block.mode, name],
         "emulator-body": [sys.executable, str(RUNNER), block.mode, name],
+        "notebook": [sys.executable, str(RUNNER), block.mode, name],
+        "module": [sys.executable, "-c", "import example"],
         "pytest": [
             *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"),
             *("-o", "asyncio_mode=auto", "-o", "asyncio_default_fixture_loop_scope=function"),
@@ -235,7 +241,7 @@ class TestExtract:
         with pytest.raises(MarkerError, match=message):
             extract(text, "x.md")
 
-    @pytest.mark.parametrize("doc", DOCS, ids=lambda doc: doc.name)
+    @pytest.mark.parametrize("doc", DOCS, ids=lambda doc: doc.relative_to(ROOT).as_posix())
     def test_every_fence_of_the_docs_is_a_block(self, doc: Path) -> None:
         """No fence is missed, and each is run (python, bash) or plain text (no language)."""
         fences = [line for line in doc.read_text().splitlines() if line.startswith("```")]
@@ -244,11 +250,22 @@ class TestExtract:
         assert len(fences) == 2 * len(blocks)
         assert {block.lang for block in blocks} <= {*RUNNABLE, ""}
 
-    def test_the_readme_examples_are_run_and_skips_are_few(self) -> None:
-        """The README's examples are found, and only the CI scripts are skipped."""
+    def test_the_examples_are_found_and_skips_are_few(self) -> None:
+        """The README's quickstarts and the guides' examples are run; only the CI scripts skip."""
         readme = [block for block in BLOCKS if block.source == "README.md"]
+        guides = [block for block in BLOCKS if block.source.startswith("docs/guides/")]
         skipped = [block.first_line for block in BLOCKS if block.mode == "skip"]
 
-        assert sum(block.lang == "python" for block in readme) >= 8
-        assert sum(block.lang == "bash" for block in readme) >= 3
+        assert [block.lang for block in readme if block.mode == "run"] == ["python", "python"]
+        assert sum(block.lang == "python" for block in guides) >= 20
+        assert sum(block.lang == "bash" for block in guides) >= 3
         assert [line.split()[:2] for line in skipped] == [["bash", "scripts/demo.sh"]]
+
+    def test_the_readme_quickstart_fits_one_screen(self) -> None:
+        """Set-up and quickstart stay short; the long sections live in docs/."""
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        quickstart = text.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+
+        assert len(quickstart.splitlines()) <= 40
+        assert len(text.splitlines()) <= 120
+        assert "|---|" not in text  # tables belong to the docs site

@@ -3,8 +3,10 @@
 Every error path runs with DEBUG logging on the `emnify`, `aiohttp` and `asyncio` loggers (and
 asyncio's debug mode). Then logs, `str`/`repr` of clients and models, and every exception
 (`str`, `repr`, `args`, the whole cause/context chain, nested errors, formatted tracebacks)
-are searched for the application token, the password, its SHA-1, every JWT issued and the
-refresh token.
+are searched for the application token, the password, its SHA-1, every JWT issued (application
+and support tokens included), the refresh token, every API callback secret sent and the callback
+tokens signed with them; in the user area also for the passwords a user is activated with or
+changes to (and their SHA-1), activation keys and MFA seeds.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from typing import Any
 import pytest
 
 import emnify_sync
-from emnify_async import AsyncEmnify, EmnifyError, RetryPolicy, SimStatusId
-from emnify_async.testing import Emulator, EmulatorConfig
+from emnify_async import AsyncEmnify, EmnifyError, RetryPolicy, Secret, SimStatusId
+from emnify_async.testing import Emulator, EmulatorConfig, _totp, sign_callback_token
+from emnify_async.testing._faults import FAULTS
 from emnify_async.testing._keys import AUTH
+from emnify_async.webhooks import verify_callback_token
 
 from .conftest import ThreadedEmulator
 from .fakes import make_jwt
@@ -87,6 +91,8 @@ def _exposed(exc: BaseException) -> str:
 class Secrets:
     def __init__(self, emulator: Emulator | None = None) -> None:
         self.values: set[str] = set()
+        self.shown: list[str] = []
+        """Reprs and strs of what the scenario got back (models, clients)."""
         if emulator is not None:
             self.values |= {
                 emulator.application_token,
@@ -107,8 +113,17 @@ class Secrets:
 
         authenticator._mint = recording  # type: ignore[method-assign]
 
+    def password(self, plain: str) -> str:
+        """`plain` and the SHA-1 the SDK sends for it are secrets."""
+        self.values |= {plain, hashlib.sha1(plain.encode()).hexdigest()}
+        return plain
+
+    def show(self, *objects: object) -> None:
+        self.shown += [f"{obj!r} {obj!s}" for obj in objects]
+
     def learn(self, client: AsyncEmnify, emulator: Emulator | None = None) -> None:
-        """Add the tokens the client holds and every bearer token the emulator saw."""
+        """Add the tokens the client holds, every bearer token the emulator saw and every API
+        secret sent to it (also those whose answer was lost)."""
         auth = client._transport._auth
         self.values |= {t for t in (auth._token, auth._refresh_token) if t}
         if emulator is not None:
@@ -116,6 +131,8 @@ class Secrets:
                 header = request.headers.get("Authorization", "")
                 if header.startswith("Bearer "):
                     self.values.add(header.removeprefix("Bearer "))
+                if request.path == "/api/v1/api_secret" and request.body:
+                    self.values.add(json.loads(request.body)["secret"])
 
     def assert_absent(self, text: str, where: str) -> None:
         for secret in self.values:
@@ -172,6 +189,16 @@ async def app_token_errors(emu: Emulator, secrets: Secrets) -> list[BaseExceptio
     return errors
 
 
+def _quoting(sent: str) -> dict[str, Any]:
+    """An error body repeating a value of the request."""
+    return {
+        "error_code": 1400,
+        "error_token": "InputValidationFailed",
+        "message": f"refused {sent!r}",
+        "errors": [{"error_code": 1403, "error_token": "InvalidFormat", "message": sent}],
+    }
+
+
 async def login_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     errors: list[BaseException] = []
     async with _client(emu, application_token="not-the-token") as client:
@@ -185,6 +212,10 @@ async def login_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     async with _client(emu) as client:
         emu.inject("POST", "/api/v1/authenticate", status=503, times=5)
         errors.append(await _raised(client.sims.get(1)))  # login outage
+    async with _client(emu) as client:
+        # A refusal that quotes what was sent (no such answer is recorded; it must not matter).
+        emu.inject("POST", "/api/v1/authenticate", status=401, body=_quoting(emu.application_token))
+        errors.append(await _raised(client.sims.get(1)))
         secrets.learn(client, emu)
     return errors
 
@@ -201,6 +232,83 @@ async def user_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
     for _ in range(4):  # the fourth attempt meets the lockout
         async with _client(emu, username=emu.username, password="wrong") as client:
             errors.append(await _raised(client.sims.get(1)))
+    return errors
+
+
+async def _garbled(emu: Emulator, path: str, body: Any, call: Awaitable[Any]) -> Any:
+    """The error of `call` (a POST, not repeated) when it answers 200 with `body`, which is not
+    the documented shape."""
+    emu.inject("POST", path, status=200, body=body, times=1)
+    return await _raised(call)
+
+
+async def user_area_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
+    """Application and support tokens, passwords, activation keys and MFA seeds, on the way in
+    (requests) and out (answers), through refusals, outages, lost and garbled answers."""
+    errors: list[BaseException] = []
+    leaked = "a-secret-the-server-garbled-1234567"
+    secrets.values.add(leaked)
+    tokens = "/api/v1/application_token"
+    async with _client(emu) as client:
+        created = await client.application_tokens.create(description="ci")
+        secrets.show(created, created.application_token)
+        # Each fault fires once: a POST that was sent is not repeated.
+        emu.inject("POST", tokens, status=503, times=1)
+        errors.append(await _raised(client.application_tokens.create()))
+        emu.inject("POST", tokens, status=502, action="replace", times=1)  # minted, then lost
+        errors.append(await _raised(client.application_tokens.create()))
+        call = client.application_tokens.create()
+        errors.append(await _garbled(emu, tokens, {"application_token": {"t": leaked}}, call))
+        emu.inject("POST", tokens, status=422, body={"error_code": 1403, "token": leaked}, times=1)
+        errors.append(await _raised(client.application_tokens.create()))
+
+        support = await client.users.create_support_token(4721, role=3)
+        secrets.show(support)
+        errors.append(await _raised(client.users.create_support_token(4713)))  # not active
+        call = client.users.create_support_token(4721)
+        path = "/api/v2/user/4721/support_token"
+        errors.append(await _garbled(emu, path, {"support_token": [leaked]}, call))
+
+        user_id = await client.users.create(username="secret.keeper@example.org", name="K")
+        key = emu.state.users.activation_key(user_id)
+        assert key is not None
+        secrets.values.add(key)
+        password = secrets.password("activation-password-8h3k2")
+        errors.append(
+            await _raised(client.users.activate(activation_key=key + "0", password=password))
+        )
+        errors.append(
+            await _raised(client.users.activate(activation_key=key, password=[password]))  # type: ignore[arg-type]
+        )
+        await client.users.activate(activation_key=Secret(key), password=password)
+        secrets.learn(client, emu)
+
+    async with _client(emu, username="secret.keeper@example.org", password=password) as user:
+        mfa = await user.users.mfa.create_key(password=password)
+        assert mfa.secret_key is not None and mfa.id is not None
+        secrets.values.add(mfa.secret_key.get_secret_value())
+        secrets.show(mfa, user.users.mfa, user)
+        code = _totp.code(mfa.secret_key.get_secret_value(), emu.clock())
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        errors.append(await _raised(user.users.mfa.activate_key(mfa.id, code=wrong)))
+        garbled = {"id": 9, "secret_key": {"seed": leaked}, "otpauth": leaked}
+        mfa_call = user.users.mfa.create_key(password=password)
+        errors.append(await _garbled(emu, "/api/v1/user/mfa", garbled, mfa_call))
+        wrong_password = secrets.password("not-the-password-5f1d")
+        errors.append(await _raised(user.users.mfa.create_key(password=wrong_password)))
+
+        new = secrets.password("the-new-password-9c4e")
+        errors.append(
+            await _raised(user.users.change_password(old_password=wrong_password, new_password=new))
+        )
+        emu.inject("PATCH", "/api/v1/user/password", status=503, times=1)
+        errors.append(
+            await _raised(user.users.change_password(old_password=password, new_password=new))
+        )
+        await user.users.change_password(old_password=password, new_password=new)
+        secrets.show(user, user._transport._auth, user._credentials)
+        secrets.learn(user, emu)
+    assert not emu.app[FAULTS].scripted, "a fault did not fire where it was meant to"
     return errors
 
 
@@ -248,11 +356,47 @@ async def malformed_response(emu: Emulator, secrets: Secrets) -> list[BaseExcept
         await server.wait_closed()
 
 
+async def api_secret_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
+    """Creating callback secrets fails in every way; verifying callbacks with one fails too."""
+    errors: list[BaseException] = []
+    given = "callback-secret-" + "q" * 48
+    async with _client(emu, max_retries=0) as client:  # one attempt: one fault each
+        emu.inject("POST", "/api/v1/api_secret", status=503)
+        errors.append(await _raised(client.api_secrets.create(secret=given)))
+        emu.inject("POST", "/api/v1/api_secret", action="reset")
+        errors.append(await _raised(client.api_secrets.create(purpose="generated")))
+        emu.inject("POST", "/api/v1/api_secret", status=201, body=b"")  # no Location
+        errors.append(await _raised(client.api_secrets.create(purpose="lost")))
+        emu.inject("POST", "/api/v1/api_secret", status=422, action="replace")
+        errors.append(await _raised(client.api_secrets.create(purpose="refused")))
+        emu.inject("POST", "/api/v1/api_secret", status=422, body=_quoting(given))
+        errors.append(await _raised(client.api_secrets.create(secret=given)))
+        secrets.values.add(given)
+        created = await client.api_secrets.create(purpose="kept")
+        secrets.learn(client, emu)
+    key = created.secret
+    for token in (
+        sign_callback_token("not-" + key.get_secret_value()),
+        sign_callback_token(key.get_secret_value(), algorithm="none"),
+        sign_callback_token(key.get_secret_value(), issued_at=1.0),  # expired long ago
+        sign_callback_token(key.get_secret_value())[:-4],  # a forged signature
+    ):
+        secrets.values.add(token)
+        try:
+            verify_callback_token(f"Bearer {token}", key)
+        except EmnifyError as exc:
+            errors.append(exc)
+    logging.getLogger("emnify").debug("created %r, %s", created, created.secret)
+    return errors
+
+
 SCENARIOS: list[Any] = [
     pytest.param(app_token_errors, id="app-token"),
     pytest.param(login_errors, id="login"),
     pytest.param(user_errors, id="user"),
     pytest.param(malformed_response, id="aiohttp-error-with-headers"),
+    pytest.param(api_secret_errors, id="api-secrets"),
+    pytest.param(user_area_errors, id="user-area"),
 ]
 
 
@@ -271,6 +415,7 @@ async def test_no_secret_in_errors_logs_or_reprs(
     assert len(secrets.values) > 3
     for error in errors:
         secrets.assert_absent(_exposed(error), f"{type(error).__name__}: {error}")
+    secrets.assert_absent("\n".join(secrets.shown), "a repr")
     secrets.assert_absent("\n".join(logs.lines), "the logs")
     assert any(line.startswith("emnify DEBUG") for line in logs.lines)
 
@@ -292,6 +437,21 @@ async def test_no_secret_in_reprs_of_clients_and_credentials(
             secrets.learn(client, emnify_emulator)
             after = "\n".join(f"{obj!r} {obj!s}" for obj in [*shown, sim])
         secrets.assert_absent(before + after, "a repr")
+
+
+async def test_no_api_secret_in_reprs_of_created_secrets(emnify_emulator: Emulator) -> None:
+    """A created API secret shows masked in its model, its value's repr and str, and the
+    models of the secret the API lists."""
+    secrets = Secrets(emnify_emulator)
+    async with _client(emnify_emulator) as client:
+        created = await client.api_secrets.create(purpose="shown")
+        given = await client.api_secrets.create(secret="my-own-secret-" + "w" * 50)
+        listed = await client.api_secrets.list()
+        secrets.learn(client, emnify_emulator)
+    shown = [created, created.secret, given, given.secret, listed]
+
+    assert created.secret.get_secret_value() in secrets.values
+    secrets.assert_absent("\n".join(f"{obj!r} {obj!s} {obj}" for obj in shown), "a repr")
 
 
 def test_no_secret_in_sync_errors_and_reprs(logs: Capture) -> None:

@@ -7,9 +7,10 @@ import asyncio
 import contextlib
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeAlias
 
 from .._client import AsyncEmnify
-from .._constants import SIM_MAX_PER_PAGE
+from .._constants import ENDPOINT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
 from .._exceptions import (
     AuthenticationError,
     EmnifyError,
@@ -17,11 +18,15 @@ from .._exceptions import (
     MissingCredentialsError,
 )
 from .._version import __version__
-from ._args import int_between, org_id, positive_int
+from ._args import country_code, int_between, org_id, positive_int
+from ._bulk_change import BulkChange
+from ._endpoints import DISABLE, ENABLE, export_endpoints, list_endpoints
+from ._operators import list_operators
 from ._org import org_stats
 from ._output import OutputError, flush_or_discard_stdout
 from ._session import DEMO_SIMS, open_client
-from ._sims import change_status, export_sims, list_sims
+from ._sims import ACTIVATE, SUSPEND, export_sims, list_sims
+from ._sms import send_sms
 
 EXIT_OK = 0
 EXIT_ITEMS_FAILED = 1
@@ -35,13 +40,72 @@ credentials come from the environment only: EMNIFY_APPLICATION_TOKEN, or EMNIFY_
 EMNIFY_PASSWORD (and EMNIFY_BASE_URL). --emulator runs against a built-in emulator instead.
 
 exit codes: 0 ok (also when the reader of stdout closes it early, as `| head` does),
-1 some SIMs failed (see the results file), 2 bad usage or input, 3 authentication,
-4 API, network or I/O error, 130 interrupted."""
+1 some SIMs or endpoints failed (see the results file), 2 bad usage or input (nothing is sent),
+3 authentication, 4 API, network or I/O error, 130 interrupted."""
 
 Command = Callable[[AsyncEmnify, argparse.Namespace], Awaitable[int]]
 
+COMMANDS: dict[tuple[str, str], Command] = {
+    ("sims", "list"): list_sims,
+    ("sims", "export"): export_sims,
+    ("sims", "activate"): ACTIVATE,
+    ("sims", "suspend"): SUSPEND,
+    ("endpoints", "list"): list_endpoints,
+    ("endpoints", "export"): export_endpoints,
+    ("endpoints", "enable"): ENABLE,
+    ("endpoints", "disable"): DISABLE,
+    ("sms", "send"): send_sms,
+    ("operators", "list"): list_operators,
+    ("org", "stats"): org_stats,
+}
 
 Chooser = tuple[argparse.ArgumentParser, str]
+Actions: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_listing(actions: Actions, noun: str, max_per_page: int) -> None:
+    """`list` and `export` of a paged resource such as SIMs ("SIMs" is its `noun`)."""
+    for name, helptext in (
+        ("list", f"print {noun} as a table"),
+        ("export", f"write {noun} as CSV or JSON lines"),
+    ):
+        command = actions.add_parser(name, help=helptext)
+        command.add_argument(
+            "--filter", action="append", metavar="FIELD=VALUE", help="e.g. status=1; repeatable"
+        )
+        command.add_argument("--sort", help="e.g. --sort=-id or --sort=status,id")
+        if name == "list":
+            command.add_argument(
+                "--limit", type=positive_int, metavar="N", help=f"stop after N {noun}"
+            )
+            continue
+        command.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+        command.add_argument(
+            "--output",
+            "-o",
+            default="-",
+            help="file, or - for stdout; a file appears only once complete",
+        )
+        command.add_argument(
+            "--per-page",
+            type=int_between(1, max_per_page),
+            default=max_per_page,
+            metavar="N",
+            help=f"{noun} per request, 1 to {max_per_page} (the default)",
+        )
+
+
+def _add_bulk(actions: Actions, kind: str, *verbs: str) -> None:
+    """Bulk changes of the items (of `kind`, e.g. "SIM") whose ids are in a file."""
+    for verb in verbs:
+        command = actions.add_parser(verb, help=f"{verb} the {kind}s whose ids are in a file")
+        command.add_argument("ids", help=f"file with one {kind} id per line, or - for stdin")
+        command.add_argument(
+            "--results", help="JSON-lines file of outcomes; ids done in it are skipped"
+        )
+        command.add_argument(
+            "--dry-run", action="store_true", help="say what would change, send nothing"
+        )
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str | None, Chooser]]:
@@ -66,63 +130,49 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str | None, Chooser]]:
         help="progress bars on stderr when it is a terminal (default on)",
     )
     # Not `required=True`: argparse would then complain about a missing "area" or "action".
-    commands = parser.add_subparsers(dest="area")
+    areas = parser.add_subparsers(dest="area")
+    choosers: dict[str | None, Chooser] = {}
 
-    sims_parser = commands.add_parser("sims", help="SIM cards")
-    sims = sims_parser.add_subparsers(dest="action")
-    for name, helptext in (
-        ("list", "print SIMs as a table"),
-        ("export", "write SIMs as CSV or JSON lines"),
-    ):
-        command = sims.add_parser(name, help=helptext)
-        command.add_argument(
-            "--filter", action="append", metavar="FIELD=VALUE", help="e.g. status=1; repeatable"
-        )
-        command.add_argument("--sort", help="e.g. --sort=-id or --sort=status,id")
-        if name == "list":
-            command.add_argument(
-                "--limit", type=positive_int, metavar="N", help="stop after N SIMs"
-            )
-        else:
-            command.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-            command.add_argument(
-                "--output",
-                "-o",
-                default="-",
-                help="file, or - for stdout; a file appears only once complete",
-            )
-            command.add_argument(
-                "--per-page",
-                type=int_between(1, SIM_MAX_PER_PAGE),
-                default=SIM_MAX_PER_PAGE,
-                metavar="N",
-                help=f"SIMs per request, 1 to {SIM_MAX_PER_PAGE} (the default)",
-            )
-    for name in ("activate", "suspend"):
-        command = sims.add_parser(name, help=f"{name} the SIMs whose ids are in a file")
-        command.add_argument("ids", help="file with one SIM id per line, or - for stdin")
-        command.add_argument(
-            "--results", help="JSON-lines file of outcomes; ids done in it are skipped"
-        )
-        command.add_argument(
-            "--dry-run", action="store_true", help="say what would change, send nothing"
-        )
+    def area(name: str, helptext: str) -> Actions:
+        area_parser = areas.add_parser(name, help=helptext)
+        actions = area_parser.add_subparsers(dest="action")
+        choosers[name] = (area_parser, "")
+        return actions
 
-    org_parser = commands.add_parser("org", help="your organisation")
-    org = org_parser.add_subparsers(dest="action")
+    sims = area("sims", "SIM cards")
+    _add_listing(sims, "SIMs", SIM_MAX_PER_PAGE)
+    _add_bulk(sims, "SIM", "activate", "suspend")
+
+    endpoints = area("endpoints", "endpoints (devices)")
+    _add_listing(endpoints, "endpoints", ENDPOINT_MAX_PER_PAGE)
+    _add_bulk(endpoints, "endpoint", "enable", "disable")
+
+    sms = area("sms", "SMS to endpoints")
+    send = sms.add_parser("send", help="send an SMS to an endpoint; prints the new SMS id")
+    send.add_argument("endpoint_id", metavar="ENDPOINT_ID", help="the endpoint's id")
+    send.add_argument("text", metavar="TEXT", help="up to 160 GSM-7 or 70 other characters")
+    send.add_argument("--source-address", metavar="ADDR", help="the sender: a number or a name")
+
+    operators = area("operators", "mobile network operators")
+    operators_list = operators.add_parser("list", help="print operators as a table")
+    operators_list.add_argument(
+        "--country", type=country_code, metavar="ISO", help="only those of a country, e.g. DE"
+    )
+
+    org = area("org", "your organisation")
     stats = org.add_parser("stats", help="monthly traffic, costs and SIM counts as JSON")
     stats.add_argument(
         "--org", type=org_id, default="my", help="organisation id, or my (the default)"
     )
 
-    commands.add_parser(
+    areas.add_parser(
         "emulator", help="serve the emulator (options: emnify emulator --help)", add_help=False
     )
-    return parser, {
-        None: (parser, ", ".join(commands.choices)),
-        "sims": (sims_parser, ", ".join(sims.choices)),
-        "org": (org_parser, ", ".join(org.choices)),
-    }
+    for name, (area_parser, _) in list(choosers.items()):
+        names = [action for level, action in COMMANDS if level == name]
+        choosers[name] = (area_parser, ", ".join(names))
+    choosers[None] = (parser, ", ".join(areas.choices))
+    return parser, choosers
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -137,22 +187,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _command(args: argparse.Namespace) -> Command:
-    table: dict[tuple[str, str], Command] = {
-        ("sims", "list"): list_sims,
-        ("sims", "export"): export_sims,
-        ("sims", "activate"): change_status,
-        ("sims", "suspend"): change_status,
-        ("org", "stats"): org_stats,
-    }
-    return table[(args.area, args.action)]
-
-
 async def _run(args: argparse.Namespace) -> int:
-    if getattr(args, "dry_run", False):
-        return await change_status(None, args)
+    command = COMMANDS[(args.area, args.action)]
+    if isinstance(command, BulkChange) and args.dry_run:
+        return command.dry_run(args)  # needs no credentials: nothing is sent
     async with open_client(emulator=args.emulator, emulator_sims=args.emulator_sims) as client:
-        return await _command(args)(client, args)
+        return await command(client, args)
 
 
 def _serve_emulator(argv: list[str]) -> int:

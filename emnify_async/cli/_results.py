@@ -78,7 +78,7 @@ def _parse(line: bytes) -> dict[str, Any] | None:
         return None
     if not isinstance(record, dict):
         return None
-    sim_id = record.get("id")
-    if isinstance(sim_id, bool) or not isinstance(sim_id, int) or not 1 <= sim_id <= MAX_ID:
+    item_id = record.get("id")
+    if isinstance(item_id, bool) or not isinstance(item_id, int) or not 1 <= item_id <= MAX_ID:
         return None
     return record if isinstance(record.get("result"), str) else None

@@ -35,5 +35,8 @@ async def open_client(
             f"using the built-in emulator at {server.base_url} ({emulator_sims} demo SIMs)",
             file=sys.stderr,
         )
-        async with AsyncEmnify(server.application_token, base_url=server.base_url) as client:
+        # In-process: a proxy from the environment could not reach it.
+        async with AsyncEmnify(
+            server.application_token, base_url=server.base_url, trust_env=False
+        ) as client:
             yield client

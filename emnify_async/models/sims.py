@@ -7,7 +7,21 @@ import attrs
 from ._base import Model
 from ._common import OrganisationSummary, SimModel, Status
 
-__all__ = ["Sim", "SimEndpoint"]
+__all__ = ["EsimInstallationCode", "Sim", "SimEndpoint"]
+
+_MASK = "********"
+
+
+def _masked_code(value: object) -> str:
+    """An activation code with all but its SM-DP+ address (the matching id, which installs
+    the profile, and what follows) masked: ``LPA:1$smdp.example.com$********``; anything
+    else is masked whole."""
+    if value is None:
+        return "None"
+    parts = value.split("$", 2) if isinstance(value, str) else []
+    if len(parts) == 3 and parts[0].startswith("LPA:"):
+        return repr(f"{parts[0]}${parts[1]}${_MASK}")
+    return repr(_MASK)
 
 
 @attrs.frozen(kw_only=True)
@@ -74,3 +88,18 @@ class Sim(Model):
     """Hardware model."""
     profile_type: Status | None = None
     """Profile type, e.g. physical SIM or eSIM."""
+
+
+@attrs.frozen(kw_only=True)
+class EsimInstallationCode(Model):
+    """The code that installs an eSIM profile on a device (``GET .../installation_code``).
+
+    ``payload`` is a secret: with it, anyone can download the profile to their device. The
+    `repr` masks its matching id; read ``payload`` itself only to hand it to the device (as
+    a QR code, or into its LPA), never to log it.
+    """
+
+    iccid: str | None = None
+    """ICCID of the eSIM."""
+    payload: str | None = attrs.field(default=None, repr=_masked_code)
+    """The activation code, ``LPA:1$<SM-DP+ address>$<matching id>`` (masked in `repr`)."""

@@ -10,6 +10,7 @@ from ._common import Currency, TrafficType
 __all__ = [
     "DailyStats",
     "DailyUsage",
+    "EndpointStats",
     "HourlyPoint",
     "HourlySeries",
     "HourlyTraffic",
@@ -24,7 +25,9 @@ class TrafficStats(Model):
     """Traffic totals of one type (data or SMS) for one month."""
 
     sim_id: int | None = None
-    """SIM id."""
+    """SIM id (in a SIM's statistics)."""
+    endpoint_id: int | None = None
+    """Endpoint id (in an endpoint's statistics)."""
     month: datetime.datetime | None = None
     """First instant of the month (UTC)."""
     volume: float | None = None
@@ -135,3 +138,7 @@ class DailyStats(Model):
     """Data traffic."""
     sms: DailyUsage | None = None
     """SMS traffic."""
+
+
+EndpointStats = SimStats
+"""An endpoint's usage (``GET /api/v1/endpoint/{id}/stats``): the same shape as a SIM's."""

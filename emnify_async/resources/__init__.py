@@ -1,8 +1,91 @@
 """The API areas of the client, one module each."""
 
-from .organisations import AsyncOrganisations
-from .sim_batches import AsyncSimBatches
-from .sims import AsyncSims
-from .tariffs import AsyncTariffs
+from .application_tokens import (
+    AsyncApplicationTokens,
+)
+from .cloud_connect import (
+    AsyncCloudConnect,
+)
+from .dns import (
+    AsyncDns,
+)
+from .endpoints import (
+    AsyncEndpoints,
+)
+from .euiccs import (
+    AsyncEuiccOperations,
+    AsyncEuiccs,
+)
+from .events import (
+    AsyncEvents,
+)
+from .integrations import (
+    AsyncApiCallbacks,
+    AsyncApiSecrets,
+    AsyncDataStreams,
+)
+from .ip_address_spaces import (
+    AsyncIpAddressSpaces,
+)
+from .lookups import (
+    AsyncLookups,
+)
+from .operators import (
+    AsyncOperators,
+)
+from .organisations import (
+    AsyncOrganisations,
+)
+from .service_profiles import (
+    AsyncServiceProfiles,
+)
+from .services import (
+    AsyncServices,
+)
+from .sim_batches import (
+    AsyncSimBatches,
+)
+from .sim_operations import (
+    AsyncSimOperations,
+)
+from .sims import (
+    AsyncSims,
+)
+from .tariff_profiles import (
+    AsyncTariffProfiles,
+)
+from .tariffs import (
+    AsyncTariffs,
+)
+from .user_mfa import (
+    AsyncUserMfa,
+)
+from .users import (
+    AsyncUsers,
+)
 
-__all__ = ["AsyncOrganisations", "AsyncSimBatches", "AsyncSims", "AsyncTariffs"]
+__all__ = [
+    "AsyncApiCallbacks",
+    "AsyncApiSecrets",
+    "AsyncApplicationTokens",
+    "AsyncCloudConnect",
+    "AsyncDataStreams",
+    "AsyncDns",
+    "AsyncEndpoints",
+    "AsyncEuiccOperations",
+    "AsyncEuiccs",
+    "AsyncEvents",
+    "AsyncIpAddressSpaces",
+    "AsyncLookups",
+    "AsyncOperators",
+    "AsyncOrganisations",
+    "AsyncServiceProfiles",
+    "AsyncServices",
+    "AsyncSimBatches",
+    "AsyncSimOperations",
+    "AsyncSims",
+    "AsyncTariffProfiles",
+    "AsyncTariffs",
+    "AsyncUserMfa",
+    "AsyncUsers",
+]

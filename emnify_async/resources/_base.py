@@ -1,110 +1,207 @@
-"""What every resource shares: calls of declared operations, decoded into models."""
+"""The one executor of declared operations, shared by every resource.
+
+A resource method checks nothing itself: it hands its arguments to `_one`, `_many`,
+`_created` or `_nothing` with the operation's declaration. Path arguments are validated by the
+declaration's checks, query arguments encoded by its encoders, the rest build its body model
+(which validates each field), all before anything is sent; then the transport makes the call
+and the answer is decoded into the declared model inside the call's retry attempt.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
+
+from .._body import Ref, body_json
+from .._bulk import (
+    BulkResult,
+    OnResult,
+    Progress,
+    check_concurrency,
+    run_bulk,
+    unique_ids,
+    verified,
+)
 from .._converter import ShapeError, structure, structure_list
 from .._exceptions import APIResponseValidationError
-from .._operation import Operation
+from .._lookup_cache import cache_for
+from .._operation import Operation, Returns
 from .._pagination import AsyncPager
-from .._transport import Response, Transport
+from .._query import check_bool, check_per_page
+from .._transport import CallOptions, Response, Transport
+from .._types import NotGiven
 
-__all__ = ["AsyncResource"]
+__all__ = ["AsyncResource", "matches"]
 
-T = TypeVar("T")
+M = TypeVar("M")
 R = TypeVar("R")
 
-PathParams = Mapping[str, int | str]
+
+@attrs.frozen
+class _Prepared:
+    path: str
+    params: dict[str, str]
+    json: Any
 
 
 class AsyncResource:
     """Base of the API areas (`client.sims`, `client.sim_batches`, ...)."""
 
-    def __init__(self, transport: Transport, *, page_prefetch: int) -> None:
+    def __init__(
+        self, transport: Transport, options: CallOptions | None = None, *, page_prefetch: int
+    ) -> None:
         self._transport = transport
+        self._options = options
         self._page_prefetch = page_prefetch
 
-    async def _call(
-        self,
-        op: Operation,
-        decode: Callable[[Response], R],
-        path_params: PathParams | None = None,
-        *,
-        params: Mapping[str, str] | None = None,
-        json: Any = None,
-    ) -> R:
-        path = op.url_path(path_params)
-        return await self._transport.call(
-            op, path, _decoding(op, path, decode), params=params, json=json
+    # -- the executors, one per kind of answer -------------------------------------------------
+
+    async def _one(self, op: Operation[M], /, **args: Any) -> M:
+        """Call `op`, documented to answer one object, and build its model."""
+        model = _model_of(op, Returns.OBJECT)
+        return await self._run(op, args, lambda r: structure(r.data, model))
+
+    def _many(self, op: Operation[M], /, **args: Any) -> AsyncPager[M]:
+        """A pager over `op`'s items: a paged list, or an un-paged array as one page."""
+        return self._pager(op, args)
+
+    async def _cached(self, op: Operation[M], refresh: bool, /, **args: Any) -> list[M]:
+        """`op`'s whole list (a lookup), from the client's cache unless `refresh` or first
+        asked (`_lookup_cache.py`); a new list each call."""
+        check_bool(refresh, "refresh")
+        # Validates every argument before the cache or the network is touched.
+        prepared = self._prepare(op, dict(args))
+        key = (op.id, prepared.path, tuple(sorted(prepared.params.items())))
+        items = await cache_for(self._transport).get(
+            key, lambda: self._many(op, **args).to_list(), refresh=refresh
         )
+        return list(items)
 
-    async def _model(
-        self,
-        op: Operation,
-        cls: type[T],
-        path_params: PathParams | None = None,
-        *,
-        params: Mapping[str, str] | None = None,
-        json: Any = None,
-    ) -> T:
-        """Call `op`, documented to answer one object, and build `cls` from it."""
-        return await self._call(
-            op, lambda r: structure(r.data, cls), path_params, params=params, json=json
-        )
-
-    async def _models(
-        self,
-        op: Operation,
-        cls: type[T],
-        path_params: PathParams | None = None,
-        *,
-        params: Mapping[str, str] | None = None,
-    ) -> list[T]:
-        """Call `op`, documented to answer an (un-paged) array, and build a `cls` per item."""
-        return await self._call(
-            op, lambda r: structure_list(r.data, cls), path_params, params=params
-        )
-
-    async def _create(self, op: Operation, json: Any, path_params: PathParams | None = None) -> int:
-        """Call `op`, documented to answer `201` with a `Location`; return the new id."""
-        created: int = await self._call(op, _created_id, path_params, json=json)
-        return created
-
-    async def _send(
-        self,
-        op: Operation,
-        path_params: PathParams | None = None,
-        *,
-        json: Any = None,
-    ) -> None:
-        """Call `op`, documented to answer with no content."""
-        await self._call(op, _nothing, path_params, json=json)
-
-    def _pager(
-        self,
-        op: Operation,
-        cls: type[T],
-        params: Mapping[str, str],
-        path_params: PathParams | None = None,
-    ) -> AsyncPager[T]:
-        """A pager over `op`, a paged list; `params` must hold `per_page`."""
-        path = op.url_path(path_params)
-        transport = self._transport
+    def _pager(self, op: Operation[M], args: dict[str, Any]) -> AsyncPager[M]:
+        model = _model_of(op, Returns.PAGE, Returns.ARRAY)
+        paged = op.returns is Returns.PAGE
+        per_page = check_per_page(args.pop("per_page"), op.max_per_page or 0) if paged else None
+        prepared = self._prepare(op, args)
+        transport, options = self._transport, self._options
 
         async def fetch(page: int, decode: Callable[[Response], Any]) -> Any:
+            params = prepared.params
+            if per_page is not None:
+                params = {**params, "per_page": str(per_page), "page": str(page)}
             return await transport.call(
-                op, path, _decoding(op, path, decode), params={**params, "page": str(page)}
+                op,
+                prepared.path,
+                _decoding(op, prepared.path, decode),
+                params=params,
+                options=options,
             )
 
         return AsyncPager(
             fetch,
-            lambda items: structure_list(items, cls),
+            lambda items: structure_list(items, model),
             prefetch=self._page_prefetch,
-            per_page=int(params["per_page"]),
-            path=path,
+            per_page=per_page,
+            path=prepared.path,
+            paged=paged,
         )
+
+    async def _created(self, op: Operation[Any], /, **args: Any) -> int:
+        """Call `op`, documented to answer `201` with a `Location`; return the new id."""
+        _model_of(op, Returns.CREATED_ID)
+        created: int = await self._run(op, args, _created_id)
+        return created
+
+    async def _value(
+        self, op: Operation[Any], decode: Callable[[Response], R], /, **args: Any
+    ) -> R:
+        """Call `op` and read its answer with `decode` (for answers that are no model)."""
+        return await self._run(op, args, decode)
+
+    async def _nothing(self, op: Operation[Any], /, **args: Any) -> None:
+        """Call `op`, documented to answer with no content."""
+        _model_of(op, Returns.NOTHING)
+        await self._run(op, args, _no_content)
+
+    async def _bulk_update(
+        self,
+        update: Operation[Any],
+        get: Operation[Any],
+        item_ids: Any,
+        body: Any,
+        *,
+        concurrency: int | None,
+        progress: Progress | None,
+        on_result: OnResult | None,
+    ) -> BulkResult:
+        """Run `update` with the same `body` for many ids, each outcome verified by `get`.
+
+        Every id is validated first and run once, `concurrency` at a time; a failed change is
+        read back with `get`, and counts as done if the object has every value `body` sets.
+        """
+        (placeholder,) = update.placeholders
+        ids = unique_ids(item_ids, f"{placeholder}s")
+        workers = check_concurrency(concurrency, self._transport.max_concurrency)
+
+        async def holds(item_id: int) -> bool:
+            return matches(await self._one(get, **{placeholder: item_id}), body)
+
+        async def apply(item_id: int) -> None:
+            await verified(
+                lambda: self._nothing(update, body=body, **{placeholder: item_id}),
+                lambda: holds(item_id),
+                method=update.method,
+                path=update.url_path({placeholder: item_id}),
+            )
+
+        return await run_bulk(
+            ids, apply, concurrency=workers, progress=progress, on_result=on_result
+        )
+
+    # -- shared steps -----------------------------------------------------------------------------
+
+    async def _run(
+        self, op: Operation[Any], args: dict[str, Any], decode: Callable[[Response], R]
+    ) -> R:
+        prepared = self._prepare(op, args)
+        return await self._transport.call(
+            op,
+            prepared.path,
+            _decoding(op, prepared.path, decode),
+            params=prepared.params or None,
+            json=prepared.json,
+            options=self._options,
+        )
+
+    @staticmethod
+    def _prepare(op: Operation[Any], args: dict[str, Any]) -> _Prepared:
+        """Validate and encode every argument before anything is sent (InputError if bad)."""
+        path = op.url_path({name: op.check_path(name, args.pop(name)) for name in op.placeholders})
+        params: dict[str, str] = {}
+        for name, encode in op.query.items():
+            if name in args:
+                encoded = encode(args.pop(name), name)
+                if encoded is not None:
+                    params[name] = encoded
+        if op.query_check is not None:
+            op.query_check(params)
+        body = args.pop("body", None)
+        if op.body is not None and body is None:
+            body = op.make_body(**args)
+            args = {}
+        if args:
+            raise TypeError(f"{op.id} takes no arguments {sorted(args)}")
+        # A body with no field given is not sent at all (the API then applies its defaults).
+        return _Prepared(path, params, None if body is None else body_json(body) or None)
+
+
+def _model_of(op: Operation[M], *kinds: Returns) -> type[M]:
+    if op.returns not in kinds:
+        raise TypeError(f"{op.id} answers {op.returns.name}, not {'/'.join(k.name for k in kinds)}")
+    if op.model is None and kinds[0] in (Returns.OBJECT, Returns.PAGE):
+        raise TypeError(f"{op.id} declares no model")
+    return op.model  # type: ignore[return-value]
 
 
 def _created_id(response: Response) -> int:
@@ -113,11 +210,13 @@ def _created_id(response: Response) -> int:
     return created
 
 
-def _nothing(response: Response) -> None:
+def _no_content(response: Response) -> None:
     return None
 
 
-def _decoding(op: Operation, path: str, decode: Callable[[Response], R]) -> Callable[[Response], R]:
+def _decoding(
+    op: Operation[Any], path: str, decode: Callable[[Response], R]
+) -> Callable[[Response], R]:
     """`decode`, with a model that does not fit the answer reported as a validation error."""
 
     def run(response: Response) -> R:
@@ -136,3 +235,17 @@ def _decoding(op: Operation, path: str, decode: Callable[[Response], R]) -> Call
         raise error
 
     return run
+
+
+def matches(model: Any, body: Any) -> bool:
+    """Whether `model` has every value the update `body` sets (to verify a bulk change)."""
+    for name, wanted in attrs.asdict(body, recurse=False).items():
+        if isinstance(wanted, NotGiven):
+            continue
+        have = getattr(model, name)
+        if isinstance(wanted, Ref):
+            if (None if have is None else have.id) != wanted.id:
+                return False
+        elif have != wanted and not (wanted is None and have in ("", None)):
+            return False
+    return True

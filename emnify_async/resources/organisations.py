@@ -1,20 +1,14 @@
-"""Organisations: details, statistics, inclusive volumes and tariff (`client.organisations`)."""
+"""Organisations: details, statistics, inclusive volumes, tariff and tariff plans
+(`client.organisations`).
+
+Every call about one organisation takes it as its first argument, `org`: an id, a model with
+an `id`, or `"my"` (the default where the API accepts it).
+"""
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
-
-from .._operation import Operation, Returns
-from .._query import (
-    check_bool,
-    check_date_range,
-    check_id,
-    check_month_range,
-    check_number,
-    check_org,
-    ref_id,
-)
+from .._ops import organisations as ops
+from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, OrgLike
 from ..models import (
     DailyStats,
@@ -24,49 +18,17 @@ from ..models import (
     Organisation,
     OrganisationStats,
     Status,
+    TariffPlanAssignment,
 )
 from ._base import AsyncResource
+from ._legacy import (
+    ASSIGN_INCLUSIVE_VOLUME,
+    CREATE_INCLUSIVE_VOLUME,
+    UPDATE_TARIFF,
+    legacy_arguments,
+)
 
 __all__ = ["AsyncOrganisations"]
-
-_ORG = "/api/v1/organisation"
-_MY = Operation("GET", f"{_ORG}/my", Returns.OBJECT)
-_STATUSES = Operation("GET", f"{_ORG}/status", Returns.ARRAY)
-_MONTHLY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats", Returns.OBJECT)
-_DAILY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats/daily", Returns.ARRAY)
-_HOURLY_STATS = Operation("GET", f"{_ORG}/{{org}}/stats/hourly", Returns.OBJECT)
-_CURRENT_MONTH_DAILY_STATS = Operation("GET", "/api/v1/stats/daily", Returns.ARRAY)
-_ACTIVE_INCLUSIVE_VOLUMES = Operation(
-    "GET", f"{_ORG}/{{org}}/inclusive_volume/active", Returns.ARRAY
-)
-# Documented as `201` with the assignment; repeating it assigns the same volume again.
-_ASSIGN_INCLUSIVE_VOLUME = Operation(
-    "PUT",
-    f"{_ORG}/{{org}}/inclusive_volume/{{inclusive_volume_id}}",
-    Returns.OBJECT,
-    success=frozenset({201}),
-)
-_CREATE_INCLUSIVE_VOLUME = Operation(
-    "POST", f"{_ORG}/{{org_id}}/inclusive_volume", Returns.CREATED_ID
-)
-# Documented as `200` with no body.
-_UPDATE_TARIFF = Operation(
-    "PATCH", f"{_ORG}/{{org_id}}/tariff", Returns.NOTHING, success=frozenset({200, 204})
-)
-
-
-def _timestamp(day: datetime.date) -> str:
-    # The assign operation documents its dates as date-times; the server strips the time.
-    return f"{day.isoformat()}T00:00:00.000Z"
-
-
-def _period(
-    start_date: DateLike | NotGiven, end_date: DateLike | NotGiven | None
-) -> tuple[datetime.date | None, datetime.date | None]:
-    return check_month_range(
-        None if isinstance(start_date, NotGiven) else start_date,
-        None if isinstance(end_date, NotGiven) else end_date,
-    )
 
 
 class AsyncOrganisations(AsyncResource):
@@ -74,11 +36,14 @@ class AsyncOrganisations(AsyncResource):
 
     async def my(self) -> Organisation:
         """The details of your own organisation (GET /api/v1/organisation/my)."""
-        return await self._model(_MY, Organisation)
+        return await self._one(ops.MY)
 
-    async def statuses(self) -> list[Status]:
-        """The organisation statuses the API knows (GET /api/v1/organisation/status)."""
-        return await self._models(_STATUSES, Status)
+    def statuses(self) -> AsyncPager[Status]:
+        """The organisation statuses the API knows (GET /api/v1/organisation/status).
+
+        `await` it for the list.
+        """
+        return self._many(ops.STATUSES)
 
     async def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
         """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
@@ -92,18 +57,19 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        return await self._model(_MONTHLY_STATS, OrganisationStats, {"org": check_org(org)})
+        return await self._one(ops.MONTHLY_STATS, org_id_or_my=org)
 
-    async def daily_stats(
+    def daily_stats(
         self,
         org: OrgLike = "my",
         *,
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
-    ) -> list[DailyStats]:
+    ) -> AsyncPager[DailyStats]:
         """Traffic and costs per day, the children included (GET .../{org}/stats/daily).
 
-        The last row is usually the total of the range: `is_total=True`, `date=None`.
+        `await` it for the list of days. The last row is usually the total of the range:
+        `is_total=True`, `date=None`.
 
         Args:
             org: An organisation id (yours or a child's) or `"my"` (the default).
@@ -114,9 +80,9 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` or a date is malformed, or the end is before the start.
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        path_params = {"org": check_org(org)}
-        params = check_date_range(start_date, end_date)
-        return await self._models(_DAILY_STATS, DailyStats, path_params, params=params)
+        return self._many(
+            ops.DAILY_STATS, org_id_or_my=org, start_date=start_date, end_date=end_date
+        )
 
     async def hourly_stats(
         self,
@@ -138,19 +104,23 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` or a date is malformed, or the end is before the start.
             UnprocessableEntityError: The organisation is unknown or not accessible.
         """
-        path_params = {"org": check_org(org)}
-        params = check_date_range(start_date, end_date)
-        return await self._model(_HOURLY_STATS, HourlyTraffic, path_params, params=params)
+        return await self._one(
+            ops.HOURLY_STATS, org_id_or_my=org, start_date=start_date, end_date=end_date
+        )
 
-    async def current_month_daily_stats(self) -> list[DailyStats]:
+    def current_month_daily_stats(self) -> AsyncPager[DailyStats]:
         """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
+
+        `await` it for the list of days.
 
         Data costs are left out for enterprise organisations with an inclusive volume.
         """
-        return await self._models(_CURRENT_MONTH_DAILY_STATS, DailyStats)
+        return self._many(ops.CURRENT_MONTH_DAILY_STATS)
 
-    async def active_inclusive_volumes(self, org: OrgLike = "my") -> list[InclusiveVolume]:
+    def active_inclusive_volumes(self, org: OrgLike = "my") -> AsyncPager[InclusiveVolume]:
         """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
+
+        `await` it for the list.
 
         Args:
             org: An organisation id (yours or a direct child's) or `"my"` (the default).
@@ -159,15 +129,14 @@ class AsyncOrganisations(AsyncResource):
             InputError: `org` is not a positive id or `"my"` (nothing is sent).
             NotFoundError: The organisation is unknown or not accessible.
         """
-        return await self._models(
-            _ACTIVE_INCLUSIVE_VOLUMES, InclusiveVolume, {"org": check_org(org)}
-        )
+        return self._many(ops.ACTIVE_INCLUSIVE_VOLUMES, org_id_or_my=org)
 
+    @legacy_arguments(ASSIGN_INCLUSIVE_VOLUME)
     async def assign_inclusive_volume(
         self,
-        inclusive_volume_id: int,
         org: OrgLike = "my",
         *,
+        inclusive_volume_id: int,
         start_date: DateLike | NotGiven = NOT_GIVEN,
         end_date: DateLike | NotGiven | None = NOT_GIVEN,
         pooled: bool | NotGiven = NOT_GIVEN,
@@ -179,10 +148,13 @@ class AsyncOrganisations(AsyncResource):
         organisation's tariffs can be assigned, for the current or a future month; an
         enterprise organisation with an active volume may only upgrade it.
 
+        The old form `assign_inclusive_volume(inclusive_volume_id, org)` still works, with a
+        DeprecationWarning, until the next release.
+
         Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
             inclusive_volume_id: The ratezone inclusive volume, as listed by the tariff's
                 ratezone.
-            org: An organisation id (yours or a direct child's) or `"my"` (the default).
             start_date: First day of the first billing month (the 1st of a month).
             end_date: Last day of the last billing month; `None` runs indefinitely.
             pooled: Share the volume across devices (`True`) or count it per device.
@@ -196,25 +168,19 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not accessible.
             UnprocessableEntityError: The volume is not allowed for this organisation.
         """
-        path_params = {
-            "org": check_org(org),
-            "inclusive_volume_id": check_id(inclusive_volume_id, "inclusive_volume_id"),
-        }
-        start, end = _period(start_date, end_date)
-        body: dict[str, Any] = {}
-        if start is not None:
-            body["start_date"] = _timestamp(start)
-        if not isinstance(end_date, NotGiven):
-            body["end_date"] = None if end is None else _timestamp(end)
-        if not isinstance(pooled, NotGiven):
-            body["pooled"] = check_bool(pooled, "pooled")
-        return await self._model(
-            _ASSIGN_INCLUSIVE_VOLUME, InclusiveVolumeAssignment, path_params, json=body or None
+        return await self._one(
+            ops.ASSIGN_INCLUSIVE_VOLUME,
+            org_id_or_my=org,
+            inclusive_volume_id=inclusive_volume_id,
+            start_date=start_date,
+            end_date=end_date,
+            pooled=pooled,
         )
 
+    @legacy_arguments(CREATE_INCLUSIVE_VOLUME)
     async def create_inclusive_volume(
         self,
-        org_id: int,
+        org: IdLike,
         *,
         currency: IdLike,
         rate: float,
@@ -232,7 +198,7 @@ class AsyncOrganisations(AsyncResource):
         organisation's active and future inclusive volumes in the same ratezone expire.
 
         Args:
-            org_id: The child organisation.
+            org: The child organisation, as an id or a model (`org_id=` is deprecated).
             currency: The currency (id or model); must be the organisation's.
             rate: Monthly price of the volume, positive.
             volume: Monthly volume in MB per device (or pooled), positive.
@@ -251,27 +217,22 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not a direct child.
             UnprocessableEntityError: The API refused a value (currency, ratezone, dates).
         """
-        path_params = {"org_id": check_id(org_id, "org_id")}
-        body: dict[str, Any] = {
-            "currency": {"id": ref_id(currency, "currency")},
-            "rate": check_number(rate, "rate", positive=True),
-            "volume": check_number(volume, "volume", positive=True),
-            "ratezone": {"id": ref_id(ratezone, "ratezone")},
-        }
-        start, end = _period(start_date, end_date)
-        if not isinstance(pooled, NotGiven):
-            body["pooled"] = check_bool(pooled, "pooled")
-        if start is not None:
-            body["start_date"] = start.isoformat()
-        if not isinstance(end_date, NotGiven):
-            body["end_date"] = None if end is None else end.isoformat()
-        if not isinstance(excess_traffic, NotGiven):
-            body["excess_traffic"] = check_number(excess_traffic, "excess_traffic", positive=False)
-        if not isinstance(multi, NotGiven):
-            body["multi"] = check_bool(multi, "multi")
-        return await self._create(_CREATE_INCLUSIVE_VOLUME, body, path_params)
+        return await self._created(
+            ops.CREATE_INCLUSIVE_VOLUME,
+            org_id=org,
+            currency=currency,
+            rate=rate,
+            volume=volume,
+            ratezone=ratezone,
+            pooled=pooled,
+            start_date=start_date,
+            end_date=end_date,
+            excess_traffic=excess_traffic,
+            multi=multi,
+        )
 
-    async def update_tariff(self, org_id: int, tariff_id: IdLike) -> None:
+    @legacy_arguments(UPDATE_TARIFF)
+    async def update_tariff(self, org: IdLike, tariff: IdLike) -> None:
         """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
 
         The organisation must be enabled and have at most one tariff; in self-service it must
@@ -280,14 +241,43 @@ class AsyncOrganisations(AsyncResource):
         expires the active inclusive volumes and custom rates and deletes future ones.
 
         Args:
-            org_id: The organisation.
-            tariff_id: The new tariff, as an id or a `Tariff`.
+            org: The organisation, as an id or a model (`org_id=` is deprecated).
+            tariff: The new tariff, as an id or a `Tariff` (`tariff_id=` is deprecated).
 
         Raises:
             InputError: An id is not a positive integer (nothing is sent).
             NotFoundError: The organisation is not yours or a direct child.
             UnprocessableEntityError: One of the rules above is broken.
         """
-        path_params = {"org_id": check_id(org_id, "org_id")}
-        body = {"id": ref_id(tariff_id, "tariff_id")}
-        await self._send(_UPDATE_TARIFF, path_params, json=body)
+        await self._nothing(ops.UPDATE_TARIFF, org_id=org, id=tariff)
+
+    def tariff_plans(self, org: OrgLike = "my") -> AsyncPager[TariffPlanAssignment]:
+        """The organisation's tariff plans, past and present (GET .../{org_id}/tariff_plan).
+
+        operationId: OrganisationTariffPlanByOrgIdGet. Each item is one plan for a period;
+        the one running now has `active=True`. `await` it for the list.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is unknown or not accessible.
+        """
+        return self._many(ops.TARIFF_PLANS, org_id=org)
+
+    async def active_tariff_plan(self, org: OrgLike = "my") -> TariffPlanAssignment:
+        """The tariff plan running now, priced for this month (GET .../tariff_plan/active).
+
+        operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
+        month's `sim_activated_amount` activated SIMs cost (each line's rate times its
+        volume); `applied_rate` is the monthly base fee.
+
+        Args:
+            org: An organisation id (yours or a direct child's) or `"my"` (the default).
+
+        Raises:
+            InputError: `org` is not a positive id or `"my"` (nothing is sent).
+            NotFoundError: The organisation is not accessible, or has no active plan.
+        """
+        return await self._one(ops.ACTIVE_TARIFF_PLAN, org_id_or_my=org)

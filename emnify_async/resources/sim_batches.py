@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
-from .._exceptions import InputError
-from .._operation import Operation, Returns
-from ..models import Sim, SimBatch, SimBatchRegistration, SimStatusId
+from .._ops import sim_batches as ops
+from ..models import Sim, SimBatch, SimStatusId
 from ._base import AsyncResource
 
 __all__ = ["AsyncSimBatches"]
-
-_VALIDATE = Operation("GET", "/api/v1/sim_batch/bic/{bic}", Returns.OBJECT)
-_REGISTER = Operation("PATCH", "/api/v1/sim_batch/bic/{bic}", Returns.OBJECT)
-
-_BIC = re.compile(r"[0-9A-Z]{16}")
-_REGISTRABLE = (SimStatusId.ISSUED, SimStatusId.ACTIVATED, SimStatusId.FACTORY_TEST)
-
-
-def _check_bic(bic: str) -> dict[str, str]:
-    if type(bic) is not str or not _BIC.fullmatch(bic):
-        raise InputError(f"a BIC is 16 characters of digits and capital letters, got {bic!r}")
-    return {"bic": bic}
 
 
 class AsyncSimBatches(AsyncResource):
@@ -35,7 +20,7 @@ class AsyncSimBatches(AsyncResource):
             NotFoundError: No batch has this BIC.
             UnprocessableEntityError: The batch holds SIMs of another organisation.
         """
-        return await self._model(_VALIDATE, SimBatch, _check_bic(bic))
+        return await self._one(ops.VALIDATE, bic=bic)
 
     async def register(self, bic: str, *, status: SimStatusId | int) -> list[Sim]:
         """Register a batch: its SIMs join your organisation with `status` (PATCH .../bic/{bic}).
@@ -45,17 +30,11 @@ class AsyncSimBatches(AsyncResource):
             status: `SimStatusId.ISSUED`, `ACTIVATED` (billing starts) or `FACTORY_TEST`.
 
         Returns:
-            The registered SIMs.
+            The registered SIMs, as emnify answers them: `id` and `iccid` only (`get()` a SIM
+            for the rest).
 
         Raises:
             UnprocessableEntityError: Unknown BIC, batch already registered, or foreign SIMs.
         """
-        path_params = _check_bic(bic)
-        if isinstance(status, bool) or not isinstance(status, int) or status not in _REGISTRABLE:
-            raise InputError(
-                "a batch registers as Issued (0), Activated (1) or Factory Test (4), "
-                f"got {status!r}"
-            )
-        body = {"sim_status": {"id": int.__index__(status)}}
-        registration = await self._model(_REGISTER, SimBatchRegistration, path_params, json=body)
+        registration = await self._one(ops.REGISTER, bic=bic, sim_status=status)
         return registration.sim

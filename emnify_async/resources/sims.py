@@ -2,86 +2,28 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
-from .._bulk import (
-    BulkResult,
-    OnResult,
-    Progress,
-    check_concurrency,
-    run_bulk,
-    unique_ids,
-    verified,
-)
+from .._bulk import BulkItem, BulkResult, OnResult, Progress, read_back, unique_ids
 from .._constants import EVENT_MAX_PER_PAGE, SIM_MAX_PER_PAGE
-from .._exceptions import InputError
-from .._operation import Operation, Returns
+from .._exceptions import APIError, InputError, NotFoundError
+from .._ops import sims as ops
 from .._pagination import AsyncPager
-from .._query import (
-    check_date_range,
-    check_id,
-    check_lookup_id,
-    check_per_page,
-    encode_filter,
-    encode_sort,
-    ref_id,
-)
 from .._types import NOT_GIVEN, DateLike, IdLike, NotGiven, QueryValue, StatusLike
-from ..models import DailyStats, Event, Sim, SimStats, SimStatusId, Status
+from ..models import (
+    DailyStats,
+    EsimInstallationCode,
+    Event,
+    Sim,
+    SimMigration,
+    SimStats,
+    SimStatusId,
+    Status,
+    UnlinkedProductStats,
+)
 from ._base import AsyncResource
 
 __all__ = ["AsyncSims"]
-
-_LIST = Operation("GET", "/api/v1/sim", Returns.PAGE)
-_GET = Operation("GET", "/api/v1/sim/{sim_id}", Returns.OBJECT)
-# Every body of this SDK sets absolute values, so repeating the PATCH is harmless.
-_UPDATE = Operation("PATCH", "/api/v1/sim/{sim_id}", Returns.NOTHING)
-_DELETE = Operation("DELETE", "/api/v1/sim/{sim_id}", Returns.NOTHING)
-_EVENTS = Operation("GET", "/api/v1/sim/{sim_id}/event", Returns.PAGE)
-_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats", Returns.OBJECT)
-_DAILY_STATS = Operation("GET", "/api/v1/sim/{sim_id}/stats/daily", Returns.ARRAY)
-_STATUSES = Operation("GET", "/api/v1/sim/status", Returns.ARRAY)
-
-
-def _update_body(
-    status: StatusLike | NotGiven,
-    issuer_org: IdLike | NotGiven,
-    reseller_org: IdLike | NotGiven | None,
-    customer_org: IdLike | NotGiven | None,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {}
-    if not isinstance(status, NotGiven):
-        body["status"] = {"id": check_lookup_id(status, "status")}
-    if not isinstance(issuer_org, NotGiven):
-        body["issuer_org"] = {"id": ref_id(issuer_org, "issuer_org")}
-    for name, value in (("reseller_org", reseller_org), ("customer_org", customer_org)):
-        if not isinstance(value, NotGiven):
-            body[name] = {"id": None if value is None else ref_id(value, name)}
-    if not body:
-        raise InputError(
-            "an update needs at least one of status, issuer_org, reseller_org, customer_org"
-        )
-    return body
-
-
-def _ref(value: Any) -> int | None:
-    """The id of a nested reference (`status`, `customer_org`, ...), None when empty."""
-    return None if value is None else value.id
-
-
-def _list_params(
-    q: Mapping[str, QueryValue] | str | None, sort: str | Sequence[str] | None, per_page: int
-) -> dict[str, str]:
-    params = {"per_page": str(per_page)}
-    encoded_q = encode_filter(q)
-    if encoded_q is not None:
-        params["q"] = encoded_q
-    encoded_sort = encode_sort(sort)
-    if encoded_sort is not None:
-        params["sort"] = encoded_sort
-    return params
 
 
 class AsyncSims(AsyncResource):
@@ -108,8 +50,7 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: A filter, sort key or page size is malformed (nothing is sent).
         """
-        params = _list_params(q, sort, check_per_page(per_page, SIM_MAX_PER_PAGE))
-        return self._pager(_LIST, Sim, params)
+        return self._many(ops.LIST, q=q, sort=sort, per_page=per_page)
 
     async def get(self, sim_id: int) -> Sim:
         """Get one SIM (GET /api/v1/sim/{sim_id}).
@@ -117,7 +58,7 @@ class AsyncSims(AsyncResource):
         Raises:
             NotFoundError: No such SIM in this organisation.
         """
-        return await self._model(_GET, Sim, {"sim_id": check_id(sim_id, "sim_id")})
+        return await self._one(ops.GET, sim_id=sim_id)
 
     async def update(
         self,
@@ -140,9 +81,14 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: No field was given, or an id is not a positive integer.
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        body = _update_body(status, issuer_org, reseller_org, customer_org)
-        await self._send(_UPDATE, path_params, json=body)
+        await self._nothing(
+            ops.UPDATE,
+            sim_id=sim_id,
+            status=status,
+            issuer_org=issuer_org,
+            reseller_org=reseller_org,
+            customer_org=customer_org,
+        )
 
     async def activate(self, sim_id: int) -> None:
         """Set a SIM's status to Activated (billing starts)."""
@@ -179,7 +125,10 @@ class AsyncSims(AsyncResource):
 
         Args:
             sim_ids: The SIMs to change.
-            status, issuer_org, reseller_org, customer_org: As for `update()`.
+            status: As for `update()`.
+            issuer_org: As for `update()`.
+            reseller_org: As for `update()`.
+            customer_org: As for `update()`.
             concurrency: Updates in flight at once.
             progress: Called as `progress(done, total)` after each SIM.
             on_result: Called with each SIM's `BulkItem` as soon as it is known.
@@ -190,21 +139,20 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: An id or field is invalid (nothing is sent).
         """
-        ids = unique_ids(sim_ids, "sim_ids")
-        body = _update_body(status, issuer_org, reseller_org, customer_org)
-        workers = check_concurrency(concurrency, self._transport.max_concurrency)
-
-        async def apply(sim_id: int) -> None:
-            path_params = {"sim_id": sim_id}
-            await verified(
-                lambda: self._send(_UPDATE, path_params, json=body),
-                lambda: self._holds(sim_id, body),
-                method=_UPDATE.method,
-                path=_UPDATE.url_path(path_params),
-            )
-
-        return await run_bulk(
-            ids, apply, concurrency=workers, progress=progress, on_result=on_result
+        body = ops.UPDATE.make_body(
+            status=status,
+            issuer_org=issuer_org,
+            reseller_org=reseller_org,
+            customer_org=customer_org,
+        )
+        return await self._bulk_update(
+            ops.UPDATE,
+            ops.GET,
+            sim_ids,
+            body,
+            concurrency=concurrency,
+            progress=progress,
+            on_result=on_result,
         )
 
     async def bulk_activate(
@@ -241,11 +189,6 @@ class AsyncSims(AsyncResource):
             on_result=on_result,
         )
 
-    async def _holds(self, sim_id: int, body: dict[str, Any]) -> bool:
-        """Whether the SIM has every value of an update `body`."""
-        sim = await self.get(sim_id)
-        return all(_ref(getattr(sim, name)) == wanted["id"] for name, wanted in body.items())
-
     async def delete(self, sim_id: int) -> None:
         """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
 
@@ -253,7 +196,7 @@ class AsyncSims(AsyncResource):
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
             PermissionDeniedError: A reseller tried to delete a SIM it has sold.
         """
-        await self._send(_DELETE, {"sim_id": check_id(sim_id, "sim_id")})
+        await self._nothing(ops.DELETE, sim_id=sim_id)
 
     def events(
         self,
@@ -273,22 +216,22 @@ class AsyncSims(AsyncResource):
             sort: Sort keys, e.g. `"-timestamp"`.
             per_page: Page size, 1 to 1000 (the default).
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        params = _list_params(q, sort, check_per_page(per_page, EVENT_MAX_PER_PAGE))
-        return self._pager(_EVENTS, Event, params, path_params)
+        return self._many(ops.EVENTS, sim_id=sim_id, q=q, sort=sort, per_page=per_page)
 
     async def stats(self, sim_id: int) -> SimStats:
         """Usage and costs of this and last month, and the last hour (GET .../stats)."""
-        return await self._model(_STATS, SimStats, {"sim_id": check_id(sim_id, "sim_id")})
+        return await self._one(ops.STATS, sim_id=sim_id)
 
-    async def daily_stats(
+    def daily_stats(
         self,
         sim_id: int,
         *,
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
-    ) -> builtins.list[DailyStats]:
+    ) -> AsyncPager[DailyStats]:
         """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+
+        Returns a pager over the days: `await` it for the list, or iterate it.
 
         Args:
             sim_id: The SIM.
@@ -298,10 +241,122 @@ class AsyncSims(AsyncResource):
         Raises:
             InputError: A date is malformed, or the end is before the start.
         """
-        path_params = {"sim_id": check_id(sim_id, "sim_id")}
-        params = check_date_range(start_date, end_date)
-        return await self._models(_DAILY_STATS, DailyStats, path_params, params=params)
+        return self._many(ops.DAILY_STATS, sim_id=sim_id, start_date=start_date, end_date=end_date)
 
-    async def statuses(self) -> builtins.list[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status)."""
-        return await self._models(_STATUSES, Status)
+    async def installation_code(self, sim_id: int) -> EsimInstallationCode:
+        """The code that installs an eSIM (GET /api/v1/sim/{sim_id}/installation_code).
+
+        operationId: GetEsimInstallationCode. Its `payload` is the activation code
+        (`LPA:1$<SM-DP+ address>$<matching id>`) a device downloads the profile with: a
+        secret, masked in the model's `repr` and never kept in errors.
+
+        Raises:
+            NotFoundError: No such SIM in this organisation, or it is not an eSIM.
+        """
+        return await self._one(ops.INSTALLATION_CODE, sim_id=sim_id)
+
+    def statuses(self) -> AsyncPager[Status]:
+        """The SIM statuses the API knows (GET /api/v1/sim/status).
+
+        `await` it for the list.
+        """
+        return self._many(ops.STATUSES)
+
+    # -- from the newer docs ----------------------------------------------------------------------
+
+    async def delete_many(self, sim_ids: Iterable[int]) -> BulkResult:
+        """Delete many SIMs for good in one request (DELETE /api/v1/sim/multi).
+
+        operationId: bulk-sim-delete (newer docs). The API deletes all of them or, refusing
+        the request (an unknown SIM: `NotFoundError`), none. Every reported outcome is true:
+        when the request fails, including when its answer was lost or a repeat of it found
+        the SIMs already gone, each SIM is read back; one that is gone counts as deleted, one
+        that is still there failed with the request's error, and one that cannot be read is
+        `"unknown"` (`OutcomeUnknownError`).
+
+        Args:
+            sim_ids: The SIMs; repeats are deleted once.
+
+        Returns:
+            One `BulkItem` per distinct id, in input order.
+
+        Raises:
+            InputError: No id, or one that is not a positive integer (nothing is sent).
+        """
+        ids = unique_ids(sim_ids, "sim_ids")
+        if not ids:
+            raise InputError("sim_ids needs at least one SIM")
+        try:
+            await self._nothing(ops.DELETE_MANY, body=[{"id": sim_id} for sim_id in ids])
+        except APIError as exc:
+            return await read_back(
+                ids,
+                exc,
+                self._is_gone,
+                concurrency=self._transport.max_concurrency,
+                method=ops.DELETE_MANY.method,
+                path=ops.DELETE_MANY.path,
+            )
+        return BulkResult([BulkItem(sim_id) for sim_id in ids])
+
+    async def _is_gone(self, sim_id: int) -> bool:
+        try:
+            await self.get(sim_id)
+        except NotFoundError:
+            return True
+        return False
+
+    async def migrate_to_workspace(
+        self,
+        target_workspace: IdLike,
+        *,
+        sims: Iterable[IdLike] | NotGiven = NOT_GIVEN,
+        iccids: Iterable[str] | NotGiven = NOT_GIVEN,
+        iccid_range: tuple[str, str] | NotGiven = NOT_GIVEN,
+        allowed_sim_statuses: Iterable[StatusLike] | NotGiven = NOT_GIVEN,
+        auto_detach_devices: bool | NotGiven = NOT_GIVEN,
+        dry_run: bool = True,
+    ) -> SimMigration:
+        """Move SIMs to another workspace (POST /api/v1/sim/migration/workspace).
+
+        operationId: sim-migration-workspace (newer docs). A dry run by default: the answer
+        lists what would move; pass `dry_run=False` to move them. Needs a user login
+        (`username`/`password`) that administers both workspaces: an application token is
+        bound to one. Activated SIMs are suspended by the move. The API moves all the SIMs or,
+        refusing the request, none; the request is never repeated once sent.
+
+        Args:
+            target_workspace: The enterprise workspace to move to (an id or a model).
+            sims: The SIMs, by id or model; or instead
+            iccids: their ICCIDs (19 digits); or instead
+            iccid_range: the first and last ICCID of a range. At most 500 SIMs in all.
+            allowed_sim_statuses: Refuse the move if a SIM has another status.
+            auto_detach_devices: Detach the SIMs from their devices (else such SIMs are
+                refused).
+            dry_run: Only report what would move (the default).
+
+        Raises:
+            InputError: Not exactly one of `sims`, `iccids`, `iccid_range`; more than 500;
+                a malformed ICCID or range (nothing is sent).
+            NotFoundError: A SIM or the workspace is unknown or inaccessible.
+            ConflictError: Some SIMs may not move (attached, a disallowed status...); the
+                body's `errors` list them.
+        """
+        return await self._one(
+            ops.MIGRATE,
+            target_workspace=target_workspace,
+            sims=sims,
+            iccids=iccids,
+            iccid_range=iccid_range,
+            allowed_sim_statuses=allowed_sim_statuses,
+            auto_detach_devices=auto_detach_devices,
+            dry_run=dry_run,
+        )
+
+    def unlinked_product_stats(self) -> AsyncPager[UnlinkedProductStats]:
+        """Unlinked eSIM profiles per product (GET /api/v1/sim/unlinked_product_stats).
+
+        operationId: get-unlinked-product-stats (newer docs): how many eSIM profiles of each
+        product are available for linking to an EID. `await` it for the list.
+        """
+        return self._many(ops.UNLINKED_PRODUCT_STATS)

@@ -6,71 +6,28 @@ refused with `PermissionDeniedError`.
 
 from __future__ import annotations
 
-import builtins
-from typing import Any
-
-from .._exceptions import InputError
-from .._operation import Operation, Returns
-from .._query import check_bool, check_id, check_lookup_id, check_number, ref_id
+from .._ops import tariffs as ops
+from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, IdLike, NotGiven
 from ..models import Tariff
 from ._base import AsyncResource
 
 __all__ = ["AsyncTariffs"]
 
-_PATH = "/api/v1/tariff"
-_LIST = Operation("GET", _PATH, Returns.ARRAY)
-_GET = Operation("GET", f"{_PATH}/{{tariff_id}}", Returns.OBJECT)
-_CREATE = Operation("POST", _PATH, Returns.CREATED_ID)
-_UPDATE = Operation("PATCH", f"{_PATH}/{{tariff_id}}", Returns.NOTHING)
-_DELETE = Operation("DELETE", f"{_PATH}/{{tariff_id}}", Returns.NOTHING)
-# References sent as {"id": n}; only the throttle can be removed, with {"id": null}.
-_REFERENCES = frozenset({"currency", "data_blocksize", "data_throttle"})
-
-
-def _given(arguments: dict[str, Any]) -> dict[str, Any]:
-    """The body fields among a method's arguments (its `locals()`, taken first thing)."""
-    return {name: value for name, value in arguments.items() if name not in ("self", "tariff_id")}
-
-
-def _encode(fields: dict[str, Any]) -> dict[str, Any]:
-    """The JSON body for the fields given (NOT_GIVEN ones are left out), validated."""
-    body: dict[str, Any] = {}
-    for name, value in fields.items():
-        if isinstance(value, NotGiven):
-            continue
-        if name.endswith("_rate"):
-            body[name] = check_number(value, name, positive=False)
-        elif name in _REFERENCES:
-            removed = value is None and name == "data_throttle"
-            body[name] = {"id": None if removed else ref_id(value, name)}
-        elif name == "status":
-            body[name] = {"id": check_lookup_id(value, name)}
-        elif name == "tariff_category":
-            body[name] = check_lookup_id(value, name)
-        elif name == "public":
-            body[name] = check_bool(value, name)
-        elif name == "name" and not (isinstance(value, str) and value.strip()):
-            raise InputError(f"name must be a non-empty string, got {value!r}")
-        elif value is not None and not isinstance(value, str):
-            raise InputError(f"{name} must be a string, got {value!r}")
-        else:
-            body[name] = value
-    return body
-
 
 class AsyncTariffs(AsyncResource):
     """The tariff API (MNO and reseller organisations only)."""
 
-    async def list(self) -> builtins.list[Tariff]:
+    def list(self) -> AsyncPager[Tariff]:
         """Your organisation's tariffs (GET /api/v1/tariff).
 
-        The API returns the whole list at once (it is not paged), so this is a plain list.
+        The API answers with the whole list at once (it is not paged); like every list call
+        this returns a pager: iterate it, or `await` it for the list.
 
         Raises:
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._models(_LIST, Tariff)
+        return self._many(ops.LIST)
 
     async def get(self, tariff_id: int) -> Tariff:
         """One tariff (GET /api/v1/tariff/{tariff_id}).
@@ -79,7 +36,7 @@ class AsyncTariffs(AsyncResource):
             NotFoundError: No such tariff of your organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._model(_GET, Tariff, {"tariff_id": check_id(tariff_id, "tariff_id")})
+        return await self._one(ops.GET, tariff_id=tariff_id)
 
     async def create(
         self,
@@ -136,7 +93,26 @@ class AsyncTariffs(AsyncResource):
             UnprocessableEntityError: The API refused a value.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        return await self._create(_CREATE, _encode(_given(locals())))
+        return await self._created(
+            ops.CREATE,
+            name=name,
+            currency=currency,
+            description=description,
+            default_sms_mt_rate=default_sms_mt_rate,
+            default_sms_mo_rate=default_sms_mo_rate,
+            sim_issued_rate=sim_issued_rate,
+            sim_activated_rate=sim_activated_rate,
+            sim_suspended_rate=sim_suspended_rate,
+            sim_activation_rate=sim_activation_rate,
+            sim_reactivation_rate=sim_reactivation_rate,
+            sim_suspension_rate=sim_suspension_rate,
+            sim_termination_rate=sim_termination_rate,
+            public=public,
+            status=status,
+            data_blocksize=data_blocksize,
+            data_throttle=data_throttle,
+            tariff_category=tariff_category,
+        )
 
     async def update(
         self,
@@ -171,11 +147,26 @@ class AsyncTariffs(AsyncResource):
             UnprocessableEntityError: The API refused a value.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        body = _encode(_given(locals()))
-        path_params = {"tariff_id": check_id(tariff_id, "tariff_id")}
-        if not body:
-            raise InputError("update() needs at least one field to change")
-        await self._send(_UPDATE, path_params, json=body)
+        await self._nothing(
+            ops.UPDATE,
+            tariff_id=tariff_id,
+            name=name,
+            description=description,
+            default_sms_mt_rate=default_sms_mt_rate,
+            default_sms_mo_rate=default_sms_mo_rate,
+            sim_activated_rate=sim_activated_rate,
+            sim_suspended_rate=sim_suspended_rate,
+            sim_activation_rate=sim_activation_rate,
+            sim_reactivation_rate=sim_reactivation_rate,
+            sim_suspension_rate=sim_suspension_rate,
+            sim_termination_rate=sim_termination_rate,
+            public=public,
+            status=status,
+            currency=currency,
+            data_blocksize=data_blocksize,
+            data_throttle=data_throttle,
+            tariff_category=tariff_category,
+        )
 
     async def delete(self, tariff_id: int) -> None:
         """Delete a tariff (DELETE /api/v1/tariff/{tariff_id}).
@@ -186,4 +177,4 @@ class AsyncTariffs(AsyncResource):
                 organisation.
             PermissionDeniedError: Called by an enterprise organisation.
         """
-        await self._send(_DELETE, {"tariff_id": check_id(tariff_id, "tariff_id")})
+        await self._nothing(ops.DELETE, tariff_id=tariff_id)

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 import uuid
 
 from aiohttp import web
 
-from emnify_async.testing import (
-    _authenticate,
-    _inclusive_volumes,
-    _org_stats,
-    _organisations,
-    _sim_batches,
-    _sim_events,
-    _sim_stats,
-    _sims,
-    _tariffs,
-)
 from emnify_async.testing._auth import Authenticator
 from emnify_async.testing._config import EmulatorConfig
-from emnify_async.testing._errors import ApiError, json_response
+from emnify_async.testing._errors import ApiError, gateway_error
 from emnify_async.testing._faults import FAULTS, FaultInjector, Handler, ResetResponse
+from emnify_async.testing._json import CONTENT_TYPE
 from emnify_async.testing._keys import (
     AUTH,
     CONFIG,
@@ -33,22 +24,87 @@ from emnify_async.testing._keys import (
 )
 from emnify_async.testing._ratelimit import RateLimiter
 from emnify_async.testing._recording import RecordedRequest
-from emnify_async.testing._routing import Route
+from emnify_async.testing._routes import (
+    application_tokens,
+    authenticate,
+    cloud_connect,
+    endpoint_bulk,
+    endpoint_connectivity,
+    endpoint_settings,
+    endpoint_sms,
+    endpoint_stats,
+    endpoints,
+    euicc_operations,
+    euiccs,
+    events,
+    inclusive_volumes,
+    integrations,
+    ip_address_spaces,
+    lookups,
+    operators,
+    org_stats,
+    organisations,
+    service_profiles,
+    services,
+    sim_batches,
+    sim_bulk,
+    sim_events,
+    sim_installation_code,
+    sim_operations,
+    sim_stats,
+    sims,
+    tariff_plans,
+    tariff_profiles,
+    tariffs,
+    traffic_limits,
+    user_mfa,
+    user_passwords,
+    users,
+)
+from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
 
 # Add a module here to serve its ROUTES; order matters where literal paths shadow templates.
 ROUTE_MODULES = (
-    _authenticate,
-    _sims,
-    _sim_events,
-    _sim_stats,
-    _sim_batches,
-    _organisations,
-    _org_stats,
-    _inclusive_volumes,
-    _tariffs,
+    authenticate,
+    sim_operations,  # before sims: /api/v1/sim/operation shadows /api/v1/sim/{sim_id}
+    sim_bulk,  # before sims: /api/v1/sim/multi and /unlinked_product_stats likewise
+    sims,
+    sim_events,
+    sim_stats,
+    sim_installation_code,
+    sim_batches,
+    organisations,
+    org_stats,
+    inclusive_volumes,
+    tariff_plans,
+    tariffs,
+    tariff_profiles,
+    endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
+    endpoint_connectivity,
+    endpoint_sms,
+    endpoint_stats,
+    endpoint_settings,
+    events,
+    operators,
+    service_profiles,
+    services,
+    integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
+    lookups,
+    cloud_connect,
+    ip_address_spaces,
+    user_mfa,  # before users: /api/v1/user/mfa/... shadows /api/v1/user/{user_id}/...
+    user_passwords,  # before users too: /api/v1/user/password, /activation
+    users,
+    application_tokens,
+    traffic_limits,
+    endpoint_bulk,
+    euiccs,
+    euicc_operations,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
+
+_PARAM = re.compile(r"\{(\w+)\}")
 
 ROUTE_TABLE = web.AppKey[dict[tuple[str, str], Route]]("emnify_routes")
 REQUEST_IDS = web.AppKey[random.Random]("emnify_request_ids")
@@ -63,8 +119,11 @@ def _route_of(request: web.Request) -> Route | None:
 
 @web.middleware
 async def record_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Outermost: request id, request log, and turning errors into emnify-style bodies."""
+    """Outermost: the matched route, request id, request log, and errors turned into bodies."""
     app = request.app
+    route = _route_of(request)
+    if route is not None:
+        request[ROUTE] = route
     request_id = str(uuid.UUID(int=app[REQUEST_IDS].getrandbits(128), version=4))
     request[REQUEST_ID] = request_id
     body = await request.read()
@@ -82,11 +141,24 @@ async def record_middleware(request: web.Request, handler: Handler) -> web.Strea
     except ApiError as exc:
         response = exc.response()
     except web.HTTPException as exc:
-        response = json_response(exc.status, {"message": exc.reason})
+        response = gateway_error(exc.status, exc.reason).response()
     record.status = 0 if isinstance(response, ResetResponse) else response.status
     if not response.prepared:
         response.headers["x-amzn-RequestId"] = request_id
+        _set_content_type(response)
     return response
+
+
+def _set_content_type(response: web.StreamResponse) -> None:
+    """emnify's ``application/json; charset=UTF-8`` on JSON answers, 204s and empty errors
+    (as recorded); a bodiless 201 or 200 keeps none, and so does a verbatim fault body."""
+    if not isinstance(response, web.Response) or isinstance(response, ResetResponse):
+        return
+    if response.body:
+        if response.content_type == "application/json":
+            response.headers["Content-Type"] = CONTENT_TYPE
+    elif response.status == 204 or response.status >= 400:
+        response.headers["Content-Type"] = CONTENT_TYPE
 
 
 @web.middleware
@@ -101,8 +173,10 @@ async def scripted_fault_middleware(request: web.Request, handler: Handler) -> w
 
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    route = _route_of(request)
-    if route is not None and not route.public:
+    """Every route but the public ones needs a valid token; so does an unknown route, which
+    the real API authenticates before it answers 404 (or 405)."""
+    route = request.get(ROUTE)
+    if route is None or not route.public:
         request[PRINCIPAL] = request.app[AUTH].verify(request.headers.get("Authorization"))
     return await handler(request)
 
@@ -110,7 +184,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
 @web.middleware
 async def rate_limit_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     limiter = request.app[RATE_LIMITER]
-    route = _route_of(request)
+    route = request.get(ROUTE)
     if limiter is not None and route is not None:
         caller: object = request[PRINCIPAL].org_id if PRINCIPAL in request else request.remote
         limiter.check(caller, route.method, route.path)
@@ -120,10 +194,16 @@ async def rate_limit_middleware(request: web.Request, handler: Handler) -> web.S
 @web.middleware
 async def random_fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     injector = request.app[FAULTS]
-    route = _route_of(request)
+    route = request.get(ROUTE)
     if route is None or not injector.active or not injector.applies_to(request.path):
         return await handler(request)
     return await injector.run_random(request, handler, route.paged)
+
+
+def _any_segment(path: str) -> str:
+    """The route's template with each ``{name}`` matching any one segment: aiohttp's default
+    refuses ``{`` and ``}``, which the API gateway passes to emnify like any other character."""
+    return _PARAM.sub(r"{\1:[^/]+}", path)
 
 
 def create_app(config: EmulatorConfig | None = None) -> web.Application:
@@ -138,7 +218,9 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
             random_fault_middleware,
         ]
     )
-    state = EmulatorState(config.seed, config.sims, config.page_cache_bytes)
+    state = EmulatorState(
+        config.seed, config.sims, clock=config.clock, page_cache_bytes=config.page_cache_bytes
+    )
     parent = state.organisations[state.org_id]
     app[CONFIG] = config
     app[STATE] = state
@@ -149,6 +231,9 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
         token_lifetime=config.token_lifetime,
         refresh_token_lifetime=config.refresh_token_lifetime,
         lockout_seconds=config.lockout_seconds,
+        clock=config.clock,
+        users=state.users,
+        tokens=state.application_tokens,
     )
     app[FAULTS] = FaultInjector(config.faults, config.seed)
     limits = {(r.method, r.path): r.limit for r in ALL_ROUTES if r.limit is not None}
@@ -159,5 +244,5 @@ def create_app(config: EmulatorConfig | None = None) -> web.Application:
     app[REQUEST_IDS] = random.Random(f"{config.seed}:request-ids")
     app[ROUTE_TABLE] = {(r.method, r.path): r for r in ALL_ROUTES}
     for route in ALL_ROUTES:
-        app.router.add_route(route.method, route.path, route.handler)
+        app.router.add_route(route.method, _any_segment(route.path), route.handler)
     return app

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ssl
+import time
 from dataclasses import dataclass, field
+
+from emnify_async.testing._clock import Clock
 
 
 @dataclass
@@ -44,6 +48,8 @@ class EmulatorConfig:
     host: str = "127.0.0.1"
     port: int = 0
     """0 picks a free ephemeral port."""
+    ssl_context: ssl.SSLContext | None = None
+    """Serve HTTPS with this server context (its certificate must name ``host``)."""
     token_lifetime: float = 14400.0
     """Seconds an ``auth_token`` is valid (rounded up to whole seconds in ``exp``)."""
     refresh_token_lifetime: float = 7 * 24 * 3600.0
@@ -56,3 +62,7 @@ class EmulatorConfig:
     """How long a username stays locked after 3 consecutive failed logins."""
     page_cache_bytes: int = 256 * 1024 * 1024
     """Upper bound of the serialized-page cache."""
+    clock: Clock = field(default=time.time)
+    """The emulator's "now" in epoch seconds: token ``iat``/``exp``, login lockouts, event
+    times, the statistics' current month and hour, billing periods. Pass a
+    :class:`~emnify_async.testing.ManualClock` to pin or move it in tests."""

@@ -17,6 +17,7 @@ from emnify_async.testing._catalog import (
     ACTIVATED,
     COMMERCIAL,
     ENTERPRISE,
+    ESIM_MODEL,
     EVALUATION,
     FACTORY_TEST,
     ISSUED,
@@ -28,11 +29,14 @@ from emnify_async.testing._catalog import (
     SUSPENDED,
     TARIFF_ACTIVE,
 )
+from emnify_async.testing._tariff_plan_data import PlanAssignment, TariffPlan, make_tariff_plans
 
 _MASK64 = (1 << 64) - 1
 EPOCH_2019 = 1546300800  # 2019-01-01T00:00:00Z
 PRODUCTION_STEP = 37  # seconds between production dates of consecutive SIM ids
 FOREIGN_ORG_ID = 999
+ESIM_EVERY, ESIM_FIRST = 20, 7
+"""SIMs ``7, 27, 47, ...`` are eSIMs (model ``ESIM_MODEL``), whatever the seed."""
 
 
 def mix(seed: int, value: int, salt: int = 0) -> int:
@@ -76,6 +80,11 @@ class Organisation:
     prepaid: bool = False
     monthly_cost_limit: float | None = None
     created_ts: int = EPOCH_2019
+
+    @property
+    def is_enterprise(self) -> bool:
+        """Enterprises are customers only: no tariff API, no child organisations of their own."""
+        return self.type_id == ENTERPRISE
 
 
 def make_organisations(seed: int) -> tuple[int, dict[int, Organisation]]:
@@ -137,16 +146,17 @@ class SimTable:
         return range(first, first + count)
 
 
-def generate_sims(
-    seed: int, count: int, parent: int, children: list[int], reseller: int
-) -> SimTable:
+def generate_sims(seed: int, count: int, parent: int, children: list[int]) -> SimTable:
     """``count`` SIMs owned and issued by ``parent``, ids 1..count."""
     status = _column(
         seed, "status", [ACTIVATED, ISSUED, SUSPENDED, FACTORY_TEST], [80, 8, 8, 4], count
     )
-    customer = _column(seed, "customer", [*children, 0], [45, 30, 15, 10], count)
-    reseller_col = _column(seed, "reseller", [reseller, 0], [30, 70], count)
+    # A tenth stays with the parent itself: an assigned SIM always names a customer, and no
+    # reseller is seeded, as no recorded SIM carries one.
+    customer = _column(seed, "customer", [*children, parent], [45, 30, 15, 10], count)
     model = _column(seed, "model", [1, 8, 9, 10], [10, 40, 40, 10], count)
+    esims = range(ESIM_FIRST - 1, count, ESIM_EVERY)
+    model[esims.start : esims.stop : esims.step] = [ESIM_MODEL] * len(esims)
     wants_endpoint = random.Random(f"{seed}:endpoint").choices([1, 0], weights=[75, 25], k=count)
     endpoint = [0] * count
     next_endpoint = 1
@@ -158,7 +168,7 @@ def generate_sims(
         status=array("b", status),
         owner=array("i", [parent]) * count,
         issuer_org=array("i", [parent]) * count,
-        reseller_org=array("i", reseller_col),
+        reseller_org=array("i", [0]) * count,
         customer_org=array("i", customer),
         endpoint=array("i", endpoint),
         model=array("b", model),
@@ -200,7 +210,8 @@ def imsi(sim_id: int) -> str:
 
 
 def msisdn(sim_id: int) -> str:
-    return f"4236{sim_id:08d}"
+    """15 digits, like the recorded ``423663999900095``."""
+    return f"423663{sim_id:09d}"
 
 
 def imei(endpoint_id: int, seed: int) -> str:
@@ -263,6 +274,8 @@ class Ratezone:
     id: int
     name: str
     status_id: int = RATEZONE_ACTIVE
+    operators: tuple[int, ...] = ()
+    """The operators the ratezone covers: a tariff profile's coverage is their countries."""
 
 
 @dataclass
@@ -313,11 +326,25 @@ class OrgVolume:
     expired: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class TariffProfile:
     id: int
     org_id: int
     tariff_id: int
+    """The tariff sold to ``org_id`` (``UPSTREAM_TARIFF`` for the parent organisation's own)."""
+    name: str = ""
+    description: str | None = None
+    ratezones: set[int] = field(default_factory=set)
+    """The selected ratezones of the tariff (where its endpoints may roam)."""
+    volume_id: int | None = None
+    """The organisation inclusive volume assigned to the profile, if any."""
+
+
+UPSTREAM_TARIFF = 54
+"""The tariff the parent organisation buys from emnify itself, owned by ``UPSTREAM_OWNER``
+(id, name and owner as in the spec's tariff profile example)."""
+UPSTREAM_OWNER = 2
+"""emnify's own organisation (not emulated; the spec's tariff profile example shows it)."""
 
 
 RATE_FIELDS = (
@@ -345,19 +372,46 @@ class BillingSeed:
     assignments: dict[int, list[int]]
     profiles: list[TariffProfile]
     volumes: list[OrgVolume]
+    plans: list[TariffPlan]
+    plan_assignments: list[PlanAssignment]
+
+
+# The operators each ratezone covers (ids of ``_operators``): DE 2, 3, 4; UK 5; SE 7; NL 8;
+# AL 24; AF 552, 553, 942.
+_EUROPE = (2, 3, 4, 5, 7, 8)
+_REST_OF_WORLD = (24, 552, 553, 942)
 
 
 def make_billing(parent: int, today: dt.date) -> BillingSeed:
-    """Tariffs of the parent (1 public, 2 private, 3 USD, 4 inactive, 5 unused) and one foreign.
+    """Tariffs of the parent (1 public, 2 private, 3 USD, 4 inactive, 5 unused) and one foreign,
+    and the upstream tariff 54 the parent itself buys (ratezones 1, 2 and the inactive 3).
 
-    Tariff 1 is assigned to 102, 103 and 105, tariff 2 to 104 and 105; tariffs 1 and 2 are used
-    by tariff profiles. 102 and 104 have an active inclusive volume, 102 also a future one.
+    Tariff 54 is assigned to the parent, 1 to 102, 103 and 105, tariff 2 to 104 and 105; tariffs
+    54, 1 and 2 are used by tariff profiles. 102 and 104 have an active inclusive volume, 102
+    also a future one, and the parent a future one on its upstream tariff; profile 11 has
+    volume 501 assigned.
     """
     pdp = [
         {"id": 32, "apn": "em", "default": True},
         {"id": 33, "apn": "internet", "default": False},
     ]
     tariffs = [
+        Tariff(
+            UPSTREAM_TARIFF,
+            UPSTREAM_OWNER,
+            "Professional",
+            1,
+            False,
+            description="Tariff Plan Professional",
+            # sim_activated_rate 1.5: what the parent's statistics charge per active SIM
+            rates=_rates(1.0),
+            data_blocksize_id=11,
+            ratezones=[
+                Ratezone(1, "Europe", operators=_EUROPE),
+                Ratezone(2, "Rest of World", operators=_REST_OF_WORLD),
+                Ratezone(3, "Satellite", status_id=2),
+            ],
+        ),
         Tariff(
             1,
             parent,
@@ -366,7 +420,10 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
             True,
             description="M2M Europe: Data+SMS",
             rates=_rates(1.0),
-            ratezones=[Ratezone(11, "Europe Zone 1"), Ratezone(12, "Global Zone 2")],
+            ratezones=[
+                Ratezone(11, "Europe Zone 1", operators=(2, 3, 4, 8)),
+                Ratezone(12, "Global Zone 2", operators=(5, 7, *_REST_OF_WORLD)),
+            ],
             pdp_contexts=pdp,
         ),
         Tariff(
@@ -377,7 +434,10 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
             False,
             rates=_rates(1.2),
             data_throttle_id=9,
-            ratezones=[Ratezone(21, "Europe"), Ratezone(22, "World", status_id=2)],
+            ratezones=[
+                Ratezone(21, "Europe", operators=_EUROPE),
+                Ratezone(22, "World", status_id=2, operators=_REST_OF_WORLD),
+            ],
         ),
         Tariff(
             3,
@@ -396,7 +456,7 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
             True,
             status_id=2,
             rates=_rates(0.8),
-            ratezones=[Ratezone(41, "Legacy Zone")],
+            ratezones=[Ratezone(41, "Legacy Zone", operators=(3, 4))],
         ),
         Tariff(
             5,
@@ -405,7 +465,7 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
             1,
             True,
             rates=_rates(0.5),
-            ratezones=[Ratezone(51, "Starter Zone")],
+            ratezones=[Ratezone(51, "Starter Zone", operators=(3,))],
         ),
         Tariff(
             9,
@@ -414,7 +474,7 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
             1,
             True,
             rates=_rates(1.0),
-            ratezones=[Ratezone(91, "Elsewhere")],
+            ratezones=[Ratezone(91, "Elsewhere", operators=(5,))],
         ),
     ]
     for tariff in tariffs:
@@ -434,11 +494,29 @@ def make_billing(parent: int, today: dt.date) -> BillingSeed:
         OrgVolume(501, 102, 1, 11, 100.0, 5.0, 1, True, dt.date(2024, 1, 1)),
         OrgVolume(502, 104, 2, 21, 100.0, 6.0, 1, False, dt.date(2024, 6, 1)),
         OrgVolume(503, 102, 1, 12, 50.0, 9.0, 1, True, next_month),
+        OrgVolume(504, parent, UPSTREAM_TARIFF, 1, 1000.0, 20.0, 1, True, next_month),
     ]
+    plans, plan_assignments = make_tariff_plans(parent, FOREIGN_ORG_ID, today)
     return BillingSeed(
         tariffs=tariffs,
         offers=offers,
-        assignments={102: [1], 103: [1], 104: [2], 105: [1, 2], FOREIGN_ORG_ID: [9]},
-        profiles=[TariffProfile(11, 102, 1), TariffProfile(12, 103, 1), TariffProfile(13, 104, 2)],
+        assignments={
+            parent: [UPSTREAM_TARIFF],
+            102: [1],
+            103: [1],
+            104: [2],
+            105: [1, 2],
+            FOREIGN_ORG_ID: [9],
+        },
+        profiles=[
+            TariffProfile(1, parent, UPSTREAM_TARIFF, "Standard Europe", None, {1}),
+            TariffProfile(2, parent, UPSTREAM_TARIFF, "Global Roaming", "Worldwide", {1, 2}),
+            TariffProfile(11, 102, 1, "Acme Europe", "Trucks in the EU", {11}, volume_id=501),
+            TariffProfile(12, 103, 1, "Nordic Metering", "Smart meters", {11, 12}),
+            TariffProfile(13, 104, 2, "Fleetwise Global", "All vehicles", {21}),
+            TariffProfile(99, FOREIGN_ORG_ID, 9, "Elsewhere", None, {91}),
+        ],
         volumes=volumes,
+        plans=plans,
+        plan_assignments=plan_assignments,
     )

@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from emnify_async.testing._app import create_app
+from emnify_async.testing._clock import Clock
 from emnify_async.testing._config import EmulatorConfig
 from emnify_async.testing._faults import FAULTS, Action, ScriptedFault
 from emnify_async.testing._keys import AUTH, REQUESTS, STATE
@@ -38,6 +39,11 @@ class Emulator:
         return self.app[STATE]
 
     @property
+    def clock(self) -> Clock:
+        """The emulator's clock (``EmulatorConfig.clock``): epoch seconds of its "now"."""
+        return self.config.clock
+
+    @property
     def requests(self) -> list[RecordedRequest]:
         """Every request received so far, in arrival order."""
         return self.app[REQUESTS]
@@ -60,6 +66,7 @@ class Emulator:
 
     @property
     def username(self) -> str:
+        """The user's name, to authenticate with `password`."""
         return self.app[AUTH].username
 
     @property
@@ -69,7 +76,7 @@ class Emulator:
 
     @property
     def base_url(self) -> str:
-        """``http://host:port`` once started."""
+        """``http://host:port`` (``https://`` with ``ssl_context``) once started."""
         if self._base_url is None:
             raise RuntimeError("Emulator is not started")
         return self._base_url
@@ -82,7 +89,8 @@ class Emulator:
             self.app, access_log=None, handle_signals=False, shutdown_timeout=0.5
         )
         await runner.setup()
-        site = web.TCPSite(runner, self.config.host, self.config.port)
+        ssl_context = self.config.ssl_context
+        site = web.TCPSite(runner, self.config.host, self.config.port, ssl_context=ssl_context)
         try:
             await site.start()
         except BaseException:
@@ -90,7 +98,8 @@ class Emulator:
             raise
         host, port = runner.addresses[0][:2]
         self._runner = runner
-        self._base_url = f"http://{_url_host(host)}:{port}"
+        scheme = "http" if ssl_context is None else "https"
+        self._base_url = f"{scheme}://{_url_host(host)}:{port}"
         return self
 
     async def close(self) -> None:

@@ -1,4 +1,9 @@
-"""emnify error bodies and the exception handlers raise to produce them."""
+"""The one place for error answers: emnify's error bodies and the gateway's ``{"message"}``.
+
+emnify's application errors carry ``{"error_code", "error_token", "message", "errors"?}``
+(:func:`error_body`, :meth:`ApiError.of`); answers of the AWS gateway in front of it (missing
+or malformed tokens, unknown routes, 5xx) carry only ``{"message": ...}`` (:func:`gateway_error`).
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,11 @@ INVALID_FORMAT = (422, 1403, "InvalidFormat")
 OUT_OF_RANGE = (422, 1404, "OutOfRange")
 DUPLICATED = (409, 1405, "Duplicated")
 NOT_ALLOWED = (422, 1406, "NotAllowed")
+CANNOT_BE_DELETED = (409, 1407, "CannotBeDeleted")  # the spec's service profile examples
 BAD_REQUEST = (400, 1000, "BadRequest")
+UNAVAILABLE = (404, 1601, "Unavailable")
+UNKNOWN_SUBSCRIBER = (404, 1901, "UnknownSubscriber")
+UNKNOWN_LOCATION = (404, 1904, "UnknownLocation")
 
 ErrorKind = tuple[int, int, str]
 
@@ -77,6 +86,23 @@ class ApiError(Exception):
         return cls(kind[0] if status is None else status, error_body(kind, message, errors))
 
     def response(self) -> web.Response:
+        """The error as an HTTP response (an empty body when ``body`` is ``None``)."""
         if self.body is None:
             return web.Response(status=self.status, headers=self.headers)
         return json_response(self.status, self.body, self.headers)
+
+
+def gateway_error(status: int, message: str, headers: Mapping[str, str] | None = None) -> ApiError:
+    """An answer of the API gateway rather than of emnify: ``{"message": ...}``."""
+    return ApiError(status, {"message": message}, headers)
+
+
+def not_found(what: str, ident: object, key: str = "Id") -> ApiError:
+    """404 NotFound with emnify's wording: ``"SIM with Id '5' not found."``."""
+    return ApiError.of(NOT_FOUND, f"{what} with {key} '{ident}' not found.")
+
+
+def status_error(status: int, message: str, **extra: Any) -> ApiError:
+    """An error of the newer services (eUICCs, SIM operations), as their docs define it:
+    ``{"status_code": <the HTTP status>, "message": ...}`` and any documented extras."""
+    return ApiError(status, {"status_code": status, "message": message, **extra})

@@ -43,6 +43,7 @@ class ScriptedFault:
     fired: int = 0
 
     def matches(self, method: str, path: str) -> bool:
+        """Whether a request with this method and path triggers the fault."""
         if self.method is not None and self.method.upper() != method:
             return False
         if self.path is None:
@@ -53,6 +54,7 @@ class ScriptedFault:
 
     @property
     def exhausted(self) -> bool:
+        """Whether the fault has fired `times` times already."""
         return self.fired >= self.times
 
 

@@ -11,6 +11,10 @@ except ImportError:  # pragma: no cover - orjson is an optional speed-up
     orjson = None  # type: ignore[assignment]
 
 
+CONTENT_TYPE = "application/json; charset=UTF-8"
+"""emnify's ``Content-Type``: on every answer with a body, on 204 and on empty errors."""
+
+
 def dumps(obj: Any) -> bytes:
     """Serialize ``obj`` to compact UTF-8 JSON bytes."""
     if orjson is not None:

@@ -11,6 +11,12 @@ SortKeys = tuple[tuple[str, bool], ...]
 """``(field, descending)`` pairs, most significant first."""
 
 
+def _has_control(text: str) -> bool:
+    # A line break or another control character is never part of a criterion (and would
+    # break the X-Filter/X-Sort echo).
+    return any(ord(char) < 32 or ord(char) == 127 for char in text)
+
+
 def parse_filter(q: str | None, allowed: Collection[str]) -> Filters:
     """Split ``q`` into ``(field, value)`` pairs; unknown fields give 422 InvalidQueryCriteria.
 
@@ -18,6 +24,8 @@ def parse_filter(q: str | None, allowed: Collection[str]) -> Filters:
     """
     if not q:
         return ()
+    if _has_control(q):
+        raise invalid_query(f"Invalid query criteria {q!r}")
     pairs: list[tuple[str, str]] = []
     for part in q.split(","):
         field, sep, value = part.partition(":")
@@ -32,6 +40,8 @@ def parse_sort(sort: str | None, allowed: Collection[str]) -> SortKeys:
     """Split ``sort`` into ``(field, descending)``; unknown fields give 422 InvalidSortCriteria."""
     if not sort:
         return ()
+    if _has_control(sort):
+        raise ApiError.of(INVALID_SORT, f"Invalid sort criteria {sort!r}")
     keys: list[tuple[str, bool]] = []
     for part in sort.split(","):
         part = part.strip()

@@ -22,7 +22,11 @@ RouteKey = tuple[str, str]
 
 
 class RateLimiter:
-    """Token buckets keyed by (caller, method, route template)."""
+    """Token buckets keyed by (caller, method, route template).
+
+    Buckets refill on a monotonic clock: they pace intervals between real requests, which is
+    not the emulator's "now" (``EmulatorConfig.clock``), so a pinned clock does not freeze them.
+    """
 
     def __init__(
         self,

@@ -1,157 +1,194 @@
-"""The emulator's in-memory state: organisations, SIMs, batches, caches; and its mutations."""
+"""``EmulatorState``: the per-area stores, built from the seed and wired together."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from array import array
-from collections.abc import Hashable
 
 from emnify_async.testing import _data as d
-from emnify_async.testing._billing import Billing
 from emnify_async.testing._cache import SizedLRU
-from emnify_async.testing._catalog import (
-    ACTIVATED,
-    DELETED,
-    ENTERPRISE,
-    RESELLER,
-    SUSPENDED,
-    JsonObj,
-)
-from emnify_async.testing._render import Renderer, clone
+from emnify_async.testing._catalog import JsonObj
+from emnify_async.testing._clock import Clock, utc_datetime
+from emnify_async.testing._device_data import make_device_seed
+from emnify_async.testing._render import Renderer
+from emnify_async.testing._stores.application_tokens import ApplicationTokens
+from emnify_async.testing._stores.batches import SimBatches
+from emnify_async.testing._stores.billing import Billing
+from emnify_async.testing._stores.cloud_connect import CloudConnectStore
+from emnify_async.testing._stores.connectivity import Connectivity
+from emnify_async.testing._stores.device_profiles import DeviceProfiles
+from emnify_async.testing._stores.device_settings import DeviceSettings
+from emnify_async.testing._stores.dns import DnsConfigs
+from emnify_async.testing._stores.endpoint_records import EndpointRecords
+from emnify_async.testing._stores.endpoints import EndpointStore
+from emnify_async.testing._stores.esim_operations import EsimOperations
+from emnify_async.testing._stores.euiccs import EuiccStore
+from emnify_async.testing._stores.events import EventFeed, EventStore
+from emnify_async.testing._stores.integrations import Integrations
+from emnify_async.testing._stores.links import Links, OneToOne
+from emnify_async.testing._stores.organisations import Organisations
+from emnify_async.testing._stores.sims import SimStore
+from emnify_async.testing._stores.sms import SmsStore
+from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
+from emnify_async.testing._stores.users import UserStore
+from emnify_async.testing._user_data import make_users
 
 CachedPage = tuple[bytes, dict[str, str]]
 
 
 class EmulatorState:
-    """Everything the routes read and write. Writes clear the response caches."""
+    """Everything the routes read and write, one store per area.
 
-    def __init__(self, seed: int, sims: int, page_cache_bytes: int = 256 * 1024 * 1024) -> None:
+    ``organisations``, ``sims``, ``events``, ``batches``, ``billing`` and the device area's
+    ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
+    ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
+    ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
+    ``cloud_connect``, ``users``, ``application_tokens``, and the eSIM area's ``euiccs`` and
+    ``esim_operations`` are the stores; ``links`` holds the relations between areas; ``pages``
+    caches serialized list pages until the next write of any store; ``clock`` is the emulator's
+    time. The methods at the
+    end are shortcuts for tests (``emu.state.sim(5)``).
+    """
+
+    def __init__(
+        self, seed: int, sims: int, *, clock: Clock, page_cache_bytes: int = 256 * 1024 * 1024
+    ) -> None:
         self.seed = seed
-        self.org_id, self.organisations = d.make_organisations(seed)
-        children = [org.id for org in self.organisations.values() if org.parent_id == self.org_id]
-        enterprises = [cid for cid in children if self.organisations[cid].type_id == ENTERPRISE]
-        reseller = next(cid for cid in children if self.organisations[cid].type_id == RESELLER)
-        self.seeded_sims = sims
-        self.table = d.generate_sims(seed, sims, self.org_id, enterprises, reseller)
-        self.batches = {b.bic: b for b in d.make_batches(seed, self.table, self.org_id, sims)}
-        self.activations: dict[int, int] = {}
-        self.extra_events: dict[int, list[JsonObj]] = {}
-        self.render = Renderer(seed, self.organisations, self.table, self.activations)
+        self.clock = clock
         self.pages: SizedLRU[CachedPage] = SizedLRU(page_cache_bytes)
-        self._indexes: SizedLRU[array[int]] = SizedLRU(64 * 1024 * 1024)
-        self._next_event_id = (len(self.table) + 1) * 16
-        today = dt.datetime.now(dt.timezone.utc).date()
-        self.billing = Billing(d.make_billing(self.org_id, today))
+        root, orgs = d.make_organisations(seed)
+        self.organisations = Organisations(root, orgs)
+        children = self.organisations.children(root)
+        enterprises = [org.id for org in children if org.is_enterprise]
+        table = d.generate_sims(seed, sims, root, enterprises)
+        seeded_batches = d.make_batches(seed, table, root, sims)  # adds the batches' SIMs
+        self._feeds: dict[int, EventFeed] = {}
+        self.links = Links(sim_endpoint=OneToOne(table.endpoint, self.changed))
+        self.events = EventStore(after=(len(table) + 1) * 16)
+        seeded_endpoints = max(table.endpoint, default=0)
+        devices = make_device_seed(seed, root, seeded_endpoints + 1)
+        records = EndpointRecords(seed, root, seeded_endpoints, devices.endpoints)
+        link = self.links.sim_endpoint
+        self.sims = SimStore(
+            seed, table, self.organisations, self.events, link, records, clock, self.changed
+        )
+        self.batches = SimBatches(seeded_batches, self.sims)
+        self.billing = Billing(d.make_billing(root, self.now().date()), self.changed)
         """Tariffs, tariff assignments and profiles, inclusive volumes (see docs/emulator.md)."""
+        self.dns = DnsConfigs(devices.dns_configs, self.changed)
+        """DNS configurations, which service profiles reference."""
+        self.profiles = DeviceProfiles(
+            devices.service_profiles,
+            devices.ip_spaces,
+            self.billing,
+            records,
+            self.dns,
+            self.changed,
+        )
+        self.endpoints = EndpointStore(
+            records, self.sims, link, self.profiles, self.events, clock, self.changed
+        )
+        self.connectivity = Connectivity(seed, self.endpoints, clock)
+        self.sms = SmsStore(seed, self.endpoints, self.connectivity, clock, self.changed)
+        self.device_settings = DeviceSettings(clock, self.changed)
+        self.integrations = Integrations(seed, root, clock, self.changed)
+        """Data streams, API callback URLs and API secrets."""
+        self.cloud_connect = CloudConnectStore(
+            seed, self.organisations, self.events, self.sims.render.event, clock, self.changed
+        )
+        """CloudConnect attachments (see docs/emulator.md, "CloudConnect")."""
+        self.users = UserStore(
+            seed, make_users(seed), self.organisations, self.events, clock, self.changed
+        )
+        """Users, their roles, passwords, MFA keys, trusted devices and events."""
+        self.application_tokens = ApplicationTokens(self.users, clock, self.changed)
+        """Every application token issued (minted by the authenticator)."""
+        self.traffic_limits = TrafficLimitExtensions(clock)
+        """Traffic limit extensions of endpoints (newer docs)."""
+        self.endpoints.dependents += [
+            self.connectivity,
+            self.sms,
+            self.device_settings,
+            self.traffic_limits,
+        ]
+        self.euiccs = EuiccStore(seed, self.sims, self.endpoints, self.organisations, clock)
+        """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
+        self.esim_operations = EsimOperations(seed, self.euiccs, clock)
+        """eUICC and SIM operations, run by the clock (newer docs)."""
 
-    # --- reads ----------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        """The emulator's current time in UTC."""
+        return utc_datetime(self.clock)
 
-    def exists(self, sim_id: int) -> bool:
-        """True for any SIM that exists and is not deleted (whoever owns it)."""
-        return 0 < sim_id <= len(self.table) and self.table.status[sim_id - 1] != DELETED
+    def changed(self) -> None:
+        """Drop cached pages and indexes after a write (every store calls it)."""
+        self.pages.clear()
+        self._feeds.clear()
+        self.sims.clear_indexes()
+        self.endpoints.clear_indexes()
 
-    def owns(self, org_id: int, sim_id: int) -> bool:
-        """True when ``sim_id`` is a live SIM of ``org_id``."""
-        return self.exists(sim_id) and self.table.owner[sim_id - 1] == org_id
+    def event_feed(self, org_id: int) -> EventFeed:
+        """Every event of the organisation, in id order (cached until the next write)."""
+        feed = self._feeds.get(org_id)
+        if feed is None:
+            sims = self.sims
+            ids = sims.ids(org_id)
+            feed = EventFeed(
+                ids,
+                sims.render.seeded_event_counts(ids),
+                sims.history,
+                self.events.of_org(org_id),
+            )
+            self._feeds[org_id] = feed
+        return feed
+
+    # --- shortcuts for tests --------------------------------------------------------------
+
+    @property
+    def org_id(self) -> int:
+        """The parent organisation (the default tokens act as it)."""
+        return self.organisations.root_id
+
+    @property
+    def table(self) -> d.SimTable:
+        """The SIMs' columnar store."""
+        return self.sims.table
+
+    @property
+    def render(self) -> Renderer:
+        """What renders the SIMs as the API answers them."""
+        return self.sims.render
 
     def sim(self, sim_id: int) -> JsonObj | None:
         """The SIM as the API renders it, or ``None`` if it does not exist or was deleted."""
-        return clone(self.render.sim(sim_id)) if self.exists(sim_id) else None
+        return self.sims.get(sim_id)
 
     def sim_ids(self, org_id: int | None = None) -> array[int]:
         """Ids of the organisation's live SIMs (default: the parent organisation), ascending."""
-        org = self.org_id if org_id is None else org_id
-        key = ("ids", org)
-        ids = self._indexes.get(key)
-        if ids is None:
-            owner, status = self.table.owner, self.table.status
-            ids = array(
-                "i",
-                [i + 1 for i, o in enumerate(owner) if o == org and status[i] != DELETED],
-            )
-            self._indexes.put(key, ids, len(ids) * ids.itemsize)
-        return ids
-
-    def cached_index(self, key: Hashable) -> array[int] | None:
-        return self._indexes.get(key)
-
-    def store_index(self, key: Hashable, ids: array[int]) -> None:
-        self._indexes.put(key, ids, len(ids) * ids.itemsize + 64)
+        return self.sims.ids(self.org_id if org_id is None else org_id)
 
     def children(self, org_id: int) -> list[d.Organisation]:
         """The direct child organisations of ``org_id``."""
-        return [org for org in self.organisations.values() if org.parent_id == org_id]
+        return self.organisations.children(org_id)
 
     def sim_counts(self, org_id: int) -> dict[int, int]:
-        """SIMs per status where ``org_id`` is the customer or the issuer."""
-        counts: dict[int, int] = {}
-        table = self.table
-        for status, customer, issuer in zip(
-            table.status, table.customer_org, table.issuer_org, strict=True
-        ):
-            if (customer == org_id or issuer == org_id) and status != DELETED:
-                counts[status] = counts.get(status, 0) + 1
-        return counts
-
-    def events(self, sim_id: int) -> list[JsonObj]:
-        """The SIM's events, oldest first (generated history plus events caused by writes)."""
-        return self.render.seeded_events(sim_id) + self.extra_events.get(sim_id, [])
-
-    def batch(self, bic: str) -> d.SimBatch | None:
-        return self.batches.get(bic)
+        """Live SIMs per status where ``org_id`` is the customer or the issuer."""
+        return self.sims.counts(org_id)
 
     def batch_is_foreign(self, batch: d.SimBatch, org_id: int) -> bool:
-        owners = {self.table.owner[sim_id - 1] for sim_id in batch.sim_ids}
-        return bool(owners - {0, org_id})
-
-    # --- writes ---------------------------------------------------------------------------
-
-    def changed(self) -> None:
-        """Drop cached pages and indexes after a write."""
-        self.pages.clear()
-        self._indexes.clear()
-
-    def set_status(self, sim_id: int, status: int, now: float | None = None) -> None:
-        index = sim_id - 1
-        if self.table.status[index] == status:
-            return
-        ts = int(time.time() if now is None else now)
-        if status == ACTIVATED and self.render.activation_ts(sim_id) is None:
-            self.activations[sim_id] = ts
-        self.table.status[index] = status
-        if status in (ACTIVATED, SUSPENDED):
-            kind = (
-                (8, 2, 0, "SIM activated.") if status == ACTIVATED else (9, 2, 0, "SIM suspended.")
-            )
-            self._next_event_id += 1
-            event = self.render.event(self._next_event_id, sim_id, ts, kind)
-            self.extra_events.setdefault(sim_id, []).append(event)
-        self.changed()
-
-    def set_orgs(self, sim_id: int, orgs: dict[str, int]) -> None:
-        """Set ``issuer_org``/``reseller_org``/``customer_org`` ids (0 clears)."""
-        index = sim_id - 1
-        for key, org_id in orgs.items():
-            getattr(self.table, key)[index] = org_id
-        self.changed()
+        """Whether the SIM batch belongs to an organisation other than `org_id`."""
+        return self.batches.is_foreign(batch, org_id)
 
     def set_sim_endpoint(self, sim_id: int, endpoint_id: int | None) -> None:
         """Attach an endpoint id to a SIM or detach it (``None``), e.g. to set up a test."""
-        self.table.endpoint[sim_id - 1] = endpoint_id or 0
-        self.changed()
+        self.links.sim_endpoint.link(sim_id, endpoint_id)
 
-    def delete_sim(self, sim_id: int) -> None:
-        self.table.status[sim_id - 1] = DELETED
-        self.table.owner[sim_id - 1] = 0
-        self.changed()
+    def endpoint(self, endpoint_id: int) -> JsonObj | None:
+        """The endpoint as ``GET /endpoint/{id}`` returns it, or ``None`` if there is none."""
+        if self.endpoints.get(endpoint_id) is None:
+            return None
+        return self.endpoints.render(endpoint_id, details=True)
 
-    def register_batch(self, batch: d.SimBatch, org_id: int, status: int) -> list[int]:
-        """Assign the batch's SIMs to ``org_id`` with ``status``; returns their ids."""
-        for sim_id in batch.sim_ids:
-            self.table.owner[sim_id - 1] = org_id
-            self.table.customer_org[sim_id - 1] = org_id
-            self.set_status(sim_id, status)
-        batch.registered = True
-        self.changed()
-        return list(batch.sim_ids)
+    def endpoint_ids(self, org_id: int | None = None) -> array[int]:
+        """Ids of the organisation's endpoints (default: the parent organisation), ascending."""
+        return self.endpoints.ids(self.org_id if org_id is None else org_id)

@@ -222,6 +222,44 @@ async def test_bulk_under_the_issue_mix_reports_the_truth() -> None:
     assert not proxy.repeated_posts()
 
 
+async def test_endpoint_bulk_under_the_issue_mix_reports_the_truth() -> None:
+    """500 endpoints disabled, then enabled again, through the issue's mix: every reported
+    outcome agrees with the emulator's state."""
+    async with Emulator(EmulatorConfig(seed=2, sims=900)) as emu:
+        ids = list(emu.state.endpoints.ids(emu.state.org_id))[:500]
+        assert len(ids) == 500
+
+        def status_of(endpoint_id: int) -> int:
+            endpoint = emu.state.endpoints.render(endpoint_id)
+            status: int = endpoint["status"]["id"]
+            return status
+
+        async with (
+            FaultProxy(emu.base_url, mix=ISSUE_MIX, seed=2) as proxy,
+            chaos_client(emu.application_token, proxy) as client,
+        ):
+            problems = []
+            for call, target in (
+                (client.endpoints.bulk_disable, 1),
+                (client.endpoints.bulk_enable, 0),
+            ):
+                result = await call(ids)
+                reported = Counter(item.id for item in result.items)
+                if reported != Counter(ids):
+                    problems.append(f"{call.__name__}: ids not reported once")
+                for item in result.items:
+                    applied = status_of(item.id) == target
+                    if item.outcome == "done" and not applied:
+                        problems.append(f"{call.__name__}: {item.id} done but not applied")
+                    if item.outcome == "failed" and applied:
+                        problems.append(f"{call.__name__}: {item.id} failed but applied")
+                if len(result.unknown) > 5:
+                    problems.append(f"{call.__name__}: {len(result.unknown)} unknown")
+
+    assert not problems, f"{'; '.join(problems[:10])} [faults: {faults(proxy)}]"
+    assert proxy.injected
+
+
 async def test_creates_under_the_issue_mix_never_apply_twice_or_misreport() -> None:
     async with (
         Emulator(EmulatorConfig(seed=0, sims=50)) as emu,

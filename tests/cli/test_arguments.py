@@ -116,9 +116,12 @@ class TestCommands:
     @pytest.mark.parametrize(
         ("argv", "choices"),
         [
-            ([], "sims, org, emulator"),
-            (["--emulator"], "sims, org, emulator"),
+            ([], "sims, endpoints, sms, operators, org, emulator"),
+            (["--emulator"], "sims, endpoints, sms, operators, org, emulator"),
             (["sims"], "list, export, activate, suspend"),
+            (["endpoints"], "list, export, enable, disable"),
+            (["sms"], "send"),
+            (["operators"], "list"),
             (["org"], "stats"),
         ],
     )

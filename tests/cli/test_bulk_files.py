@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from emnify_async import SimStatusId
+from emnify_async._query import MAX_ID
 from emnify_async.cli import main
 from emnify_async.cli._app import EXIT_API, EXIT_OK, EXIT_USAGE
-from emnify_async.cli._args import MAX_ID
 from emnify_async.testing import Emulator
 from emnify_async.testing._faults import FAULTS
 

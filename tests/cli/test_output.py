@@ -16,6 +16,7 @@ from emnify_async.cli._progress import ProgressBar
 from emnify_async.testing import Emulator
 
 from .conftest import emnify_process
+from .device_api import ThreadedDeviceAPI
 
 needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 
@@ -43,6 +44,33 @@ class TestClosedPipe:
         assert all(line.endswith(b"\n") for line in head)
         assert child.returncode == EXIT_OK
         assert err.decode().splitlines()[1:] == []  # no "Broken pipe", no "Exception ignored"
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            pytest.param(["endpoints", "export"], id="export-csv"),
+            pytest.param(["endpoints", "export", "--format", "jsonl"], id="export-jsonl"),
+            pytest.param(["endpoints", "list"], id="list"),
+        ],
+    )
+    def test_reader_closing_stdout_of_endpoints_ends_quietly(self, command: list[str]) -> None:
+        """`emnify endpoints export | head -5` against an API: exit 0, stderr empty."""
+        with ThreadedDeviceAPI(endpoints=5000) as devices:
+            credentials = {
+                "EMNIFY_APPLICATION_TOKEN": devices.api.token,
+                "EMNIFY_BASE_URL": devices.api.url,
+            }
+            child = emnify_process(
+                command, credentials, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            assert child.stdout is not None
+            head = [child.stdout.readline() for _ in range(5)]
+            child.stdout.close()  # far more than a pipe buffer is still to come
+            _, err = child.communicate(timeout=120)
+
+        assert all(line.endswith(b"\n") for line in head)
+        assert child.returncode == EXIT_OK
+        assert err.decode() == ""
 
 
 @needs_dev_full

@@ -21,11 +21,13 @@ from emnify_async import (
     Tariff,
     UnprocessableEntityError,
 )
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
+from emnify_async.testing.pytest_plugin import EmulatorFactory
 
 from ..conftest import FAST_RETRY
 
-TODAY = datetime.datetime.now(datetime.timezone.utc).date()  # the emulator's billing clock
+NOW = "2026-03-14T12:00:00Z"  # the emulators of this module run on this pinned clock
+TODAY = datetime.date.fromisoformat(NOW[:10])
 THIS_MONTH = TODAY.replace(day=1)
 
 
@@ -38,6 +40,12 @@ def _month(offset: int) -> datetime.date:
 
 def _month_end(first: datetime.date) -> datetime.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+@pytest.fixture
+async def emnify_emulator(emnify_emulator_factory: EmulatorFactory) -> Emulator:
+    """The plugin's emulator (250 SIMs, seed 0), with its clock pinned to ``NOW``."""
+    return await emnify_emulator_factory(seed=0, sims=250, clock=ManualClock(NOW))
 
 
 @pytest.fixture
@@ -225,7 +233,7 @@ class TestInclusiveVolumes:
         end = _month_end(_month(2))
 
         assigned = await client.organisations.assign_inclusive_volume(
-            1102, 102, start_date=THIS_MONTH, end_date=end, pooled=False
+            102, inclusive_volume_id=1102, start_date=THIS_MONTH, end_date=end, pooled=False
         )
 
         assert isinstance(assigned, InclusiveVolumeAssignment)
@@ -241,7 +249,7 @@ class TestInclusiveVolumes:
         self, client: AsyncEmnify, emnify_emulator: Emulator
     ) -> None:
         """No argument: no body; the API defaults to this month, pooled, no end."""
-        assigned = await client.organisations.assign_inclusive_volume(2101, 104)
+        assigned = await client.organisations.assign_inclusive_volume(104, inclusive_volume_id=2101)
 
         assert emnify_emulator.requests[-1].body == b""
         assert (assigned.start_date, assigned.end_date, assigned.pooled) == (
@@ -257,7 +265,7 @@ class TestInclusiveVolumes:
         start = _month(1)
 
         await client.organisations.assign_inclusive_volume(
-            1201, 102, start_date=start, end_date=None
+            102, inclusive_volume_id=1201, start_date=start, end_date=None
         )
 
         assert emnify_emulator.requests[-1].body == (
@@ -267,30 +275,34 @@ class TestInclusiveVolumes:
     async def test_assign_outside_the_tariffs_is_refused(self, client: AsyncEmnify) -> None:
         """A volume of a tariff the organisation does not have: 422."""
         with pytest.raises(UnprocessableEntityError) as caught:
-            await client.organisations.assign_inclusive_volume(5101, 102)
+            await client.organisations.assign_inclusive_volume(102, inclusive_volume_id=5101)
 
         assert caught.value.error_token == "NotAllowed"
 
     async def test_assign_unknown_volume_or_org(self, client: AsyncEmnify) -> None:
         """Unknown inclusive volume or a foreign organisation: 404."""
         with pytest.raises(NotFoundError):
-            await client.organisations.assign_inclusive_volume(4242, 102)
+            await client.organisations.assign_inclusive_volume(102, inclusive_volume_id=4242)
         with pytest.raises(NotFoundError):
-            await client.organisations.assign_inclusive_volume(9101, 999)
+            await client.organisations.assign_inclusive_volume(999, inclusive_volume_id=9101)
 
     async def test_assign_in_the_past_is_refused(self, client: AsyncEmnify) -> None:
         """Only the current or a future month."""
         with pytest.raises(UnprocessableEntityError) as caught:
-            await client.organisations.assign_inclusive_volume(1101, 102, start_date="2020-01-01")
+            await client.organisations.assign_inclusive_volume(
+                102, inclusive_volume_id=1101, start_date="2020-01-01"
+            )
 
         assert caught.value.errors and caught.value.errors[0].error_token == "OutOfRange"
 
     async def test_enterprise_may_only_upgrade(self, enterprise: AsyncEmnify) -> None:
         """Self-service by an enterprise with an active volume: no downgrade, upgrade is fine."""
         with pytest.raises(UnprocessableEntityError, match="upgrade"):
-            await enterprise.organisations.assign_inclusive_volume(1101)
+            await enterprise.organisations.assign_inclusive_volume(inclusive_volume_id=1101)
 
-        upgraded = await enterprise.organisations.assign_inclusive_volume(1102, "my")
+        upgraded = await enterprise.organisations.assign_inclusive_volume(
+            "my", inclusive_volume_id=1102
+        )
 
         assert upgraded.id > 0
 
@@ -298,7 +310,7 @@ class TestInclusiveVolumes:
         """A prepaid organisation may not assign a volume itself."""
         async with await _client_of(emnify_emulator, 103) as prepaid:
             with pytest.raises(UnprocessableEntityError, match="postpaid"):
-                await prepaid.organisations.assign_inclusive_volume(1101)
+                await prepaid.organisations.assign_inclusive_volume(inclusive_volume_id=1101)
 
     async def test_create_for_a_child(self, client: AsyncEmnify, emnify_emulator: Emulator) -> None:
         """POST returns the new id from Location; references are sent as {"id": n}."""
@@ -439,7 +451,7 @@ class TestValidation:
             lambda: organisations.daily_stats(org),  # type: ignore[arg-type]
             lambda: organisations.hourly_stats(org),  # type: ignore[arg-type]
             lambda: organisations.active_inclusive_volumes(org),  # type: ignore[arg-type]
-            lambda: organisations.assign_inclusive_volume(1101, org),  # type: ignore[arg-type]
+            lambda: organisations.assign_inclusive_volume(org, inclusive_volume_id=1101),  # type: ignore[arg-type]
         ):
             with pytest.raises(InputError, match="org"):
                 await call()
@@ -473,7 +485,9 @@ class TestValidation:
     ) -> None:
         """Month boundaries, order, formats and flags are checked before sending."""
         with pytest.raises(InputError):
-            await client.organisations.assign_inclusive_volume(1101, 102, **kwargs)  # type: ignore[arg-type]
+            await client.organisations.assign_inclusive_volume(
+                102, inclusive_volume_id=1101, **kwargs
+            )  # type: ignore[arg-type]
         with pytest.raises(InputError):
             await client.organisations.create_inclusive_volume(
                 102,
@@ -513,18 +527,29 @@ class TestValidation:
     async def test_month_range_accepts_leap_february(self, client: AsyncEmnify) -> None:
         """The last day of February is the 29th in a leap year."""
         with pytest.raises(InputError):
-            await client.organisations.assign_inclusive_volume(1101, end_date="2028-02-28")
+            await client.organisations.assign_inclusive_volume(
+                inclusive_volume_id=1101, end_date="2028-02-28"
+            )
         with pytest.raises(UnprocessableEntityError):
             # Valid client-side (2028-02-29); the emulator refuses volume 1101 for "my" (101).
-            await client.organisations.assign_inclusive_volume(1101, end_date="2028-02-29")
+            await client.organisations.assign_inclusive_volume(
+                inclusive_volume_id=1101, end_date="2028-02-29"
+            )
 
-    @pytest.mark.parametrize("bad", [("org_id", 0), ("tariff_id", -2), ("tariff_id", "1")])
+    @pytest.mark.parametrize(
+        ("bad", "named"),
+        [(("org", 0), "org"), (("tariff", -2), "tariff"), (("tariff", "1"), "tariff")],
+    )
     async def test_update_tariff_validation(
-        self, bad: tuple[str, object], client: AsyncEmnify, emnify_emulator: Emulator
+        self,
+        bad: tuple[str, object],
+        named: str,
+        client: AsyncEmnify,
+        emnify_emulator: Emulator,
     ) -> None:
         """Both ids must be positive integers."""
-        arguments: dict[str, object] = {"org_id": 102, "tariff_id": 2, bad[0]: bad[1]}
-        with pytest.raises(InputError, match=bad[0]):
+        arguments: dict[str, object] = {"org": 102, "tariff": 2, bad[0]: bad[1]}
+        with pytest.raises(InputError, match=named):
             await client.organisations.update_tariff(**arguments)  # type: ignore[arg-type]
 
         assert emnify_emulator.requests == []

@@ -70,16 +70,18 @@ class TestRegister:
     async def test_register_assigns_the_sims(
         self, client: AsyncEmnify, emnify_emulator: Emulator
     ) -> None:
-        """Registering returns the batch's SIMs, now ours, in the chosen status."""
+        """Registering returns the batch's SIMs (only their id and ICCID, as emnify answers),
+        now ours, in the chosen status."""
         bic = _bic(emnify_emulator, "free")
         expected_ids = emnify_emulator.state.batches[bic].sim_ids
 
         sims = await client.sim_batches.register(bic, status=SimStatusId.ACTIVATED)
 
         assert sorted(s.id for s in sims) == sorted(expected_ids)
-        assert all(s.status is not None and s.status.id == SimStatusId.ACTIVATED for s in sims)
-        listed = {s.id for s in await client.sims.list().to_list()}
-        assert set(expected_ids) <= listed
+        assert all(s.iccid and s.status is None for s in sims)
+        listed = {s.id: s for s in await client.sims.list().to_list()}
+        assert set(expected_ids) <= set(listed)
+        assert all(listed[i].status.id == SimStatusId.ACTIVATED for i in expected_ids)  # type: ignore[union-attr]
 
     async def test_register_twice_is_refused(
         self, client: AsyncEmnify, emnify_emulator: Emulator

@@ -8,10 +8,12 @@ import datetime
 import pytest
 
 from emnify_async import (
+    APIResponseValidationError,
     AsyncEmnify,
     AuthenticationError,
     ConflictError,
     DailyStats,
+    EsimInstallationCode,
     Event,
     InputError,
     NotFoundError,
@@ -144,13 +146,15 @@ class TestGetAndUpdate:
     async def test_customer_org_can_be_emptied(
         self, client: AsyncEmnify, emnify_emulator: Emulator
     ) -> None:
-        """`customer_org=None` sends `{"id": null}` and the SIM loses its customer."""
+        """`customer_org=None` sends `{"id": null}`: the SIM is its owner's again (an assigned
+        SIM always names a customer, as recorded)."""
         sim = await _find(client, status=SimStatusId.ACTIVATED)
 
         await client.sims.update(sim.id, customer_org=None)
 
         assert emnify_emulator.requests[-1].body == b'{"customer_org":{"id":null}}'
-        assert (await client.sims.get(sim.id)).customer_org is None
+        customer = (await client.sims.get(sim.id)).customer_org
+        assert customer is not None and customer.id == emnify_emulator.state.org_id
 
     async def test_update_without_fields_sends_nothing(
         self, client: AsyncEmnify, emnify_emulator: Emulator
@@ -228,13 +232,12 @@ class TestEventsAndStats:
     async def test_daily_stats_in_range(self, client: AsyncEmnify) -> None:
         """Daily statistics come back for the requested days."""
         sim = await _find(client, status=SimStatusId.ACTIVATED)
-        today = datetime.date.today()
-        start = today.replace(day=1)
+        start, end = datetime.date(2026, 3, 1), datetime.date(2026, 3, 14)
 
-        days = await client.sims.daily_stats(sim.id, start_date=start, end_date=today.isoformat())
+        days = await client.sims.daily_stats(sim.id, start_date=start, end_date=end.isoformat())
 
         assert all(isinstance(d, DailyStats) for d in days)
-        assert all(d.date is None or start <= d.date <= today for d in days)
+        assert [d.date for d in days] == [end - datetime.timedelta(days=n) for n in range(14)]
 
     @pytest.mark.parametrize(
         ("start", "end"),
@@ -309,3 +312,64 @@ class TestAuthAgainstEmulator:
         ) as client:
             with pytest.raises(AuthenticationError, match="username and password"):
                 await client.sims.statuses()
+
+
+class TestInstallationCode:
+    """`client.sims.installation_code()`: the activation code of an eSIM, a secret."""
+
+    @staticmethod
+    def _esim(emulator: Emulator, esim: bool = True) -> int:
+        table = emulator.state.table
+        eleven = [i for i in emulator.state.sim_ids() if table.model[i - 1] == 11]
+        return eleven[0] if esim else next(i for i in emulator.state.sim_ids() if i not in eleven)
+
+    async def test_an_esims_code(self, client: AsyncEmnify, emnify_emulator: Emulator) -> None:
+        """Asked for as JSON; the payload is the LPA code, masked in the model's repr."""
+        sim_id = self._esim(emnify_emulator)
+        sim = await client.sims.get(sim_id)
+
+        code = await client.sims.installation_code(sim_id)
+
+        assert isinstance(code, EsimInstallationCode)
+        assert code.iccid == sim.iccid
+        assert sim.model is not None and sim.model.formfactor is not None
+        assert sim.model.formfactor.name == "eSIM"
+        assert code.payload is not None and code.payload.startswith("LPA:1$")
+        secret = code.payload.rsplit("$", 1)[1]
+        assert secret not in repr(code) and secret not in str(code)
+        assert "LPA:1$smdp.emulator.invalid$********" in repr(code)
+        assert emnify_emulator.requests[-1].headers["Accept"] == "application/json"
+
+    async def test_a_physical_sim_has_none(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """Documented: 404 for a SIM that is not an eSIM."""
+        with pytest.raises(NotFoundError) as caught:
+            await client.sims.installation_code(self._esim(emnify_emulator, esim=False))
+        assert (caught.value.error_code, caught.value.error_token) == (1201, "NotFound")
+
+    async def test_an_answer_that_does_not_fit_keeps_no_code(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """An error about the answer of this operation never holds its body (the code)."""
+        sim_id = self._esim(emnify_emulator)
+        leaked = "LPA:1$smdp.emulator.invalid$LEAKED-SECRET"
+        emnify_emulator.inject(
+            "GET",
+            f"/api/v1/sim/{sim_id}/installation_code",
+            status=200,
+            body=[{"iccid": "1", "payload": leaked}],
+            times=10,  # every attempt: a GET that does not fit is retried
+        )
+        with pytest.raises(APIResponseValidationError) as caught:
+            await client.sims.installation_code(sim_id)
+        assert caught.value.body == b""
+        assert "LEAKED" not in repr(caught.value) and "LEAKED" not in str(caught.value)
+
+    @pytest.mark.parametrize("sim_id", [0, -7, "7", True, 7.0])
+    async def test_bad_id_is_sent_nowhere(
+        self, client: AsyncEmnify, emnify_emulator: Emulator, sim_id: object
+    ) -> None:
+        with pytest.raises(InputError):
+            await client.sims.installation_code(sim_id)  # type: ignore[arg-type]
+        assert emnify_emulator.requests == []

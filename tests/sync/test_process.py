@@ -46,7 +46,7 @@ def test_exit_with_an_unclosed_client_is_clean(threaded_emulator: Emulator) -> N
     """A script that never closes its client exits promptly, with no warning on stderr."""
     proc = _spawn(
         """
-        print(len(client.sims.statuses()))
+        print(len(client.sims.statuses().to_list()))
         for sim in client.sims.list(per_page=100):
             break  # an abandoned page stream too
         """,
@@ -70,7 +70,7 @@ def test_ctrl_c_cancels_the_call(threaded_emulator: Emulator) -> None:
         print("calling", flush=True)
         started = time.monotonic()
         try:
-            client.sims.statuses()
+            client.sims.statuses().to_list()
         except KeyboardInterrupt:
             print(f"interrupted after {time.monotonic() - started:.1f}", flush=True)
             sys.exit(3)
@@ -170,11 +170,11 @@ def test_garbage_collected_client_closes_its_session(threaded_emulator: Emulator
         import gc
         def use_once():
             other = Emnify(os.environ["EMU_TOKEN"], base_url=os.environ["EMU_URL"])
-            return len(other.sims.statuses())
+            return len(other.sims.statuses().to_list())
         print(use_once())
         gc.collect()
         time.sleep(0.3)
-        print(len(client.sims.statuses()))
+        print(len(client.sims.statuses().to_list()))
         """,
         threaded_emulator,
     )

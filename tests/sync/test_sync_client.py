@@ -12,6 +12,8 @@ import pytest
 from emnify_async import (
     ClientClosedError,
     EmnifyError,
+    Euicc,
+    EuiccOperationRequest,
     NotFoundError,
     Organisation,
     OrganisationStats,
@@ -43,6 +45,18 @@ class TestPlainScript:
         assert all(isinstance(s, Sim) for s in sims)
         assert after.status is not None and after.status.id == SimStatusId.ACTIVATED
 
+    def test_nested_area(self, threaded_emulator: Emulator) -> None:
+        """`client.euiccs.operations` blocks like the rest: schedule, then list."""
+        with _client(threaded_emulator) as client:
+            euicc = client.euiccs.list(per_page=3).to_list()[0]
+            (scheduled,) = client.euiccs.operations.schedule(
+                euicc.id, [EuiccOperationRequest(action=7)]
+            )
+            listed = client.euiccs.operations.list(euicc.id).to_list()
+
+        assert isinstance(euicc, Euicc)
+        assert [op.id for op in listed] == [scheduled.id]
+
     def test_errors_are_the_async_classes(self, threaded_emulator: Emulator) -> None:
         """A 404 raises the same NotFoundError class as the async client."""
         with _client(threaded_emulator) as client, pytest.raises(NotFoundError) as caught:
@@ -53,11 +67,11 @@ class TestPlainScript:
     def test_close_then_use_raises(self, threaded_emulator: Emulator) -> None:
         """After close() the client refuses calls."""
         client = _client(threaded_emulator)
-        client.sims.statuses()
+        client.sims.statuses().to_list()
         client.close()
 
         with pytest.raises(ClientClosedError):
-            client.sims.statuses()
+            client.sims.statuses().to_list()
 
     def test_pages_and_collect(self, threaded_emulator: Emulator) -> None:
         """Page iteration, first_page and to_list work like the async pager."""
@@ -85,7 +99,7 @@ class TestPageCrossing:
             return real_run(make)
 
         with _client(threaded_emulator) as client:
-            client.sims.statuses()
+            client.sims.statuses().to_list()
             monkeypatch.setattr(portal, "run", counting_run)
             count = sum(1 for _ in client.sims.list(per_page=300))
             monkeypatch.setattr(portal, "run", real_run)
@@ -99,7 +113,7 @@ class TestPageCrossing:
             for _ in client.sims.list(per_page=10):
                 break
             seen = len(threaded_emulator.requests)
-            client.sims.statuses()
+            client.sims.statuses().to_list()
 
         pages = [r for r in threaded_emulator.requests if r.path == "/api/v1/sim"]
         assert len(threaded_emulator.requests) == seen + 1
@@ -139,8 +153,8 @@ class TestInsideEventLoops:
         monkeypatch.setattr(portal, "_warned", False)
         with _client(threaded_emulator) as client:
             with pytest.warns(AsyncUsageWarning, match="AsyncEmnify"):
-                statuses = client.sims.statuses()
-            again = client.sims.statuses()  # a second warning would be an error here
+                statuses = client.sims.statuses().to_list()
+            again = client.sims.statuses().to_list()  # a second warning would be an error here
 
         assert len(statuses) == len(again) == 5
 
@@ -152,7 +166,7 @@ class TestInsideEventLoops:
         with _client(threaded_emulator) as client, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", AsyncUsageWarning)
             line = sys._getframe().f_lineno + 1
-            client.sims.statuses()
+            client.sims.statuses().to_list()
 
         assert [(w.category, w.filename, w.lineno) for w in caught] == [
             (AsyncUsageWarning, __file__, line)
@@ -180,7 +194,7 @@ class TestInsideEventLoops:
         with _client(threaded_emulator) as client:
 
             async def reentrant() -> None:
-                client.sims.statuses()
+                client.sims.statuses().to_list()
 
             with pytest.raises(EmnifyError, match="deadlock"):
                 portal.run(reentrant)
@@ -195,7 +209,7 @@ class TestInsideEventLoops:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", AsyncUsageWarning)
                 with _client(threaded_emulator) as client:
-                    return len(client.sims.statuses())
+                    return len(client.sims.statuses().to_list())
 
         assert asyncio.run(call()) == 5
 
@@ -206,9 +220,9 @@ class TestOrganisationsAndTariffs:
         with _client(threaded_emulator) as client:
             me = client.organisations.my()
             stats = client.organisations.monthly_stats(102)
-            volumes = client.organisations.active_inclusive_volumes(102)
+            volumes = client.organisations.active_inclusive_volumes(102).to_list()
             tariff_id = client.tariffs.create(name="Sync tariff", currency=1)
-            tariffs = client.tariffs.list()
+            tariffs = client.tariffs.list().to_list()
             client.tariffs.delete(tariff_id)
 
         assert isinstance(me, Organisation) and me.id == 101

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
-import time
 
 import aiohttp
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 
 from .conftest import Api, sha1
 
@@ -70,7 +68,8 @@ async def test_malformed_body_400(api: Api) -> None:
 
 
 async def test_lockout_after_three_failures(emnify_emulator_factory: object) -> None:
-    emu: Emulator = await emnify_emulator_factory(lockout_seconds=0.5)  # type: ignore[operator]
+    clock = ManualClock("2026-01-31T23:59:59.5Z")
+    emu: Emulator = await emnify_emulator_factory(lockout_seconds=300, clock=clock)  # type: ignore[operator]
     wrong = {"username": emu.username, "password": sha1("wrong")}
     right = {"username": emu.username, "password": sha1(emu.password)}
     async with aiohttp.ClientSession(emu.base_url) as session:
@@ -84,7 +83,10 @@ async def test_lockout_after_three_failures(emnify_emulator_factory: object) -> 
                 "error_token": "TooManyRequests",
                 "message": "Too many failed login attempts, the account is locked temporarily",
             }
-        await asyncio.sleep(0.6)
+        clock.advance(299)  # the lock runs on the emulator's clock, across midnight too
+        async with session.post("/api/v1/authenticate", json=right) as resp:
+            assert resp.status == 401
+        clock.advance(1)
         async with session.post("/api/v1/authenticate", json=right) as resp:
             assert resp.status == 200
 
@@ -111,7 +113,8 @@ async def test_gateway_style_rejections(api: Api) -> None:
 
 
 async def test_token_expiry(emnify_emulator_factory: object) -> None:
-    emu: Emulator = await emnify_emulator_factory(token_lifetime=1.0, sims=5)  # type: ignore[operator]
+    clock = ManualClock(1_800_000_000.25)
+    emu: Emulator = await emnify_emulator_factory(token_lifetime=1.0, sims=5, clock=clock)  # type: ignore[operator]
     async with aiohttp.ClientSession(emu.base_url) as session:
         async with session.post(
             "/api/v1/authenticate", json={"application_token": emu.application_token}
@@ -121,8 +124,11 @@ async def test_token_expiry(emnify_emulator_factory: object) -> None:
         async with session.get("/api/v1/sim/1", headers=headers) as resp:
             assert resp.status == 200
         exp = _claims(token)["exp"]
-        assert isinstance(exp, int)
-        await asyncio.sleep(max(0.0, exp - time.time()) + 0.05)
+        assert exp == 1_800_000_002  # 1.25 s from now, rounded up to whole seconds
+        clock.set(exp - 0.25)
+        async with session.get("/api/v1/sim/1", headers=headers) as resp:
+            assert resp.status == 200
+        clock.set(exp)
         async with session.get("/api/v1/sim/1", headers=headers) as resp:
             assert resp.status == 401
             body = await resp.json()

@@ -7,7 +7,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
+from emnify_async.testing._keys import RATE_LIMITER
 
 from .conftest import Api
 
@@ -198,17 +199,25 @@ async def test_tariff_routes_refuse_enterprise(api: Api) -> None:
         assert (await resp.json())["error_code"] == 1104
 
 
-async def test_organisations_rate_limited(emnify_emulator_factory: Any) -> None:
-    """Monthly stats share emnify's documented 10/s, burst 5 limit."""
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/organisation/my/stats",
+        "/api/v1/organisation/my/stats/daily",
+        "/api/v1/organisation/102/stats/hourly",
+        "/api/v1/stats/daily",
+    ],
+)
+async def test_statistics_rate_limited(emnify_emulator_factory: Any, path: str) -> None:
+    """Statistics paths share emnify's documented 10/s, burst 5 limit (as the client paces)."""
     from .conftest import connect
 
     emu: Emulator = await emnify_emulator_factory(sims=10, rate_limits=True)
+    emu.app[RATE_LIMITER].clock = ManualClock(0)  # type: ignore[union-attr]
     api = await connect(emu)
-    try:
+    async with api.session:
         statuses = []
-        for _ in range(8):
-            async with api.get("/api/v1/organisation/my/stats") as resp:
+        for _ in range(6):
+            async with api.get(path) as resp:
                 statuses.append(resp.status)
-        assert 429 in statuses and statuses[:5] == [200] * 5
-    finally:
-        await api.session.close()
+        assert statuses == [200] * 5 + [429]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -10,7 +9,8 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 import pytest
 
-from emnify_async.testing import Emulator, Faults
+from emnify_async.testing import Emulator, Faults, ManualClock
+from emnify_async.testing._keys import RATE_LIMITER
 
 from .conftest import Api, connect
 
@@ -152,6 +152,8 @@ async def test_authenticate_exemption_configurable(emnify_emulator_factory: Fact
 
 async def test_rate_limits(emnify_emulator_factory: Factory) -> None:
     emu = await emnify_emulator_factory(sims=5, rate_limits=True, rate_limit_retry_after=1)
+    pacing = ManualClock(0)  # the limiter measures intervals, on a monotonic clock of its own
+    emu.app[RATE_LIMITER].clock = pacing  # type: ignore[union-attr]
     api = await connect(emu)
     async with api.session:
         statuses = []
@@ -165,7 +167,7 @@ async def test_rate_limits(emnify_emulator_factory: Factory) -> None:
         # Other paths have their own buckets.
         async with api.get("/api/v1/sim/1") as resp:
             assert resp.status == 200
-        await asyncio.sleep(0.25)  # 10 req/s refills two tokens
+        pacing.advance(0.25)  # 10 req/s refills two tokens
         async with api.get("/api/v1/sim") as resp:
             assert resp.status == 200
 

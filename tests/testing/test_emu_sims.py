@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Awaitable, Callable
 
 import pytest
 
-from emnify_async.testing import Emulator
+from emnify_async.testing import Emulator, ManualClock
 
-from .conftest import Api
+from .conftest import Api, connect
+
+Factory = Callable[..., Awaitable[Emulator]]
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000\+0000$")
 
@@ -102,6 +104,26 @@ async def test_activation_sets_date_and_event(api: Api) -> None:
         assert (await resp.json())[0]["status"]["id"] == 1  # page cache was invalidated
 
 
+async def test_activating_an_issued_sim_records_one_event(emnify_emulator_factory: Factory) -> None:
+    """A SIM first activated by a write has that one event, not an invented history (which
+    used to add a second activation and network events in the future)."""
+    emu = await emnify_emulator_factory(sims=40, clock=ManualClock("2026-03-14T12:00:00Z"))
+    api = await connect(emu)
+    try:
+        sim_id = _sim_with(emu, 0)
+        async with api.get(f"/api/v1/sim/{sim_id}/event") as resp:
+            assert await resp.json() == []
+        async with api.patch(f"/api/v1/sim/{sim_id}", json={"status": {"id": 1}}) as resp:
+            assert resp.status == 204
+        async with api.get(f"/api/v1/sim/{sim_id}/event") as resp:
+            events = await resp.json()
+        assert [(e["event_type"]["id"], e["timestamp"]) for e in events] == [
+            (8, "2026-03-14T12:00:00.000Z")
+        ]
+    finally:
+        await api.session.close()
+
+
 async def test_patch_validation(api: Api) -> None:
     async with api.patch("/api/v1/sim/1", json={"status": {"id": 1}, "colour": "red"}) as resp:
         assert resp.status == 422
@@ -131,7 +153,8 @@ async def test_patch_organisations(api: Api) -> None:
     assert api.emu.state.sim(1)["customer_org"]["id"] == 104  # type: ignore[index]
     async with api.patch("/api/v1/sim/1", json={"customer_org": {}}) as resp:
         assert resp.status == 204
-    assert "customer_org" not in api.emu.state.sim(1)  # type: ignore[operator]
+    # emptied, the customer is the owner again: an assigned SIM always names one (as recorded)
+    assert api.emu.state.sim(1)["customer_org"]["id"] == api.emu.state.org_id  # type: ignore[index]
     async with api.patch("/api/v1/sim/1", json={"reseller_org": {"id": None}}) as resp:
         assert resp.status == 204
     async with api.patch("/api/v1/sim/1", json={"customer_org": {"id": 105}}) as resp:
@@ -157,6 +180,32 @@ async def test_delete(api: Api) -> None:
         assert resp.status == 404
     async with api.get("/api/v1/sim", params={"per_page": "1"}) as resp:
         assert resp.headers["X-Total-Count"] == "249"
+
+
+async def test_sim_endpoint_link_agrees_both_ways(api: Api) -> None:
+    """Moving an endpoint to another SIM unlinks it from the first, in every answer."""
+    emu = api.emu
+    link = emu.state.links.sim_endpoint
+    first = _sim_with(emu, 1, endpoint=True)
+    second = _sim_with(emu, 0, endpoint=False)
+    endpoint_id = link.right_of(first)
+    assert endpoint_id is not None and link.left_of(endpoint_id) == first
+    async with api.get("/api/v1/sim", params={"q": "endpoint:null", "per_page": "2500"}) as resp:
+        unassigned = {sim["id"] for sim in await resp.json()}
+    assert second in unassigned and first not in unassigned
+
+    emu.state.set_sim_endpoint(second, endpoint_id)
+
+    assert (link.left_of(endpoint_id), link.right_of(first)) == (second, None)
+    async with api.get(f"/api/v1/sim/{second}") as resp:
+        assert (await resp.json())["endpoint"]["id"] == endpoint_id
+    async with api.get(f"/api/v1/sim/{first}") as resp:
+        assert "endpoint" not in await resp.json()
+    async with api.get("/api/v1/sim", params={"q": "endpoint:null", "per_page": "2500"}) as resp:
+        unassigned = {sim["id"] for sim in await resp.json()}
+    assert first in unassigned and second not in unassigned
+    emu.state.set_sim_endpoint(second, None)
+    assert link.left_of(endpoint_id) is None
 
 
 async def test_events_of_unknown_sim_are_empty(api: Api) -> None:
@@ -185,22 +234,26 @@ async def test_stats_shape(api: Api) -> None:
         assert resp.status == 404
 
 
-async def test_daily_stats(api: Api) -> None:
-    today = dt.datetime.now(dt.timezone.utc).date()
-    async with api.get("/api/v1/sim/1/stats/daily") as resp:
-        rows = await resp.json()
-    assert rows[0]["date"] == f"{today.isoformat()}T00:00:00.000Z"
-    assert rows[-1]["date"].startswith(today.replace(day=1).isoformat())
-    params = {"start_date": "2024-02-10"}
-    async with api.get("/api/v1/sim/1/stats/daily", params=params) as resp:
-        rows = await resp.json()
-    assert [r["date"][:10] for r in (rows[0], rows[-1])] == ["2024-02-29", "2024-02-10"]
-    for bad in (
-        {"start_date": "yesterday"},
-        {"start_date": "2024-03-02", "end_date": "2024-03-01"},
-    ):
-        async with api.get("/api/v1/sim/1/stats/daily", params=bad) as resp:
-            assert resp.status == 422, bad
+async def test_daily_stats(emnify_emulator_factory: Factory) -> None:
+    emu = await emnify_emulator_factory(sims=5, clock=ManualClock("2026-03-14T12:00:00Z"))
+    api = await connect(emu)
+    async with api.session:
+        async with api.get("/api/v1/sim/1/stats/daily") as resp:
+            rows = await resp.json()
+        assert [r["date"] for r in (rows[0], rows[-1])] == [
+            "2026-03-14T00:00:00.000Z",  # today on the emulator's clock
+            "2026-03-01T00:00:00.000Z",
+        ]
+        params = {"start_date": "2024-02-10"}
+        async with api.get("/api/v1/sim/1/stats/daily", params=params) as resp:
+            rows = await resp.json()
+        assert [r["date"][:10] for r in (rows[0], rows[-1])] == ["2024-02-29", "2024-02-10"]
+        for bad in (
+            {"start_date": "yesterday"},
+            {"start_date": "2024-03-02", "end_date": "2024-03-01"},
+        ):
+            async with api.get("/api/v1/sim/1/stats/daily", params=bad) as resp:
+                assert resp.status == 422, bad
 
 
 async def test_batches(api: Api) -> None:
@@ -220,7 +273,8 @@ async def test_batches(api: Api) -> None:
         sims = (await r.json())["sim"]
     assert r.status == 200
     assert [s["id"] for s in sims] == free.sim_ids
-    assert all(s["status"]["id"] == 1 for s in sims)
+    assert all(set(s) == {"id", "iccid"} for s in sims)  # as recorded: no status, no IMSI
+    assert all(api.emu.state.sim(s["id"])["status"]["id"] == 1 for s in sims)  # type: ignore[index]
     async with api.get("/api/v1/sim", params={"per_page": "1"}) as resp:
         assert resp.headers["X-Total-Count"] == "255"
     for bic in (free.bic, foreign.bic, "0000000000000000"):

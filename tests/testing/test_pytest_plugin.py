@@ -1,4 +1,4 @@
-"""The README's pytest example, run as a user would: its own project, pytest-asyncio strict mode."""
+"""The testing guide's pytest example, run as a user would: its own project, strict mode."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "testing.md"
 PLUGINS_LINE = 'pytest_plugins = ["emnify_async.testing.pytest_plugin"]'
 
 
-def _readme_pytest_example() -> str:
-    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+def _guide_pytest_example() -> str:
+    blocks = re.findall(r"```python\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
     (example,) = [block for block in blocks if block.startswith("# 2. In pytest")]
     return str(example)
 
@@ -50,9 +50,9 @@ def _run_pytest(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("layout", ["one file", "plugin in conftest.py"])
-def test_readme_example_passes_in_strict_mode(tmp_path: Path, layout: str) -> None:
+def test_the_guide_example_passes_in_strict_mode(tmp_path: Path, layout: str) -> None:
     """The example passes as written in a project that does not set asyncio_mode = "auto"."""
-    example = _readme_pytest_example()
+    example = _guide_pytest_example()
     assert PLUGINS_LINE in example
     (tmp_path / "pytest.ini").write_text("[pytest]\n")  # pytest-asyncio's default: strict
     if layout == "plugin in conftest.py":

@@ -1,0 +1,45 @@
+"""Events of the whole organisation (`client.events`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .._constants import EVENT_MAX_PER_PAGE
+from .._ops import events as ops
+from .._pagination import AsyncPager
+from .._types import QueryValue
+from ..models import Event, Status
+from ._base import AsyncResource
+
+__all__ = ["AsyncEvents"]
+
+
+class AsyncEvents(AsyncResource):
+    """The event API: everything that happened in your organisation."""
+
+    def list(
+        self,
+        *,
+        q: Mapping[str, QueryValue] | str | None = None,
+        sort: str | Sequence[str] | None = None,
+        per_page: int = EVENT_MAX_PER_PAGE,
+    ) -> AsyncPager[Event]:
+        """The organisation's events, across all pages (GET /api/v1/event; GetEvents).
+
+        Args:
+            q: Filters, e.g. `{"type": 8, "severity": 1}`, or `{"from": ..., "until": ...}`
+                (both, as `YYYY-MM-DDTHH:mm:ssZ`).
+            sort: Sort keys, e.g. `"-timestamp"`.
+            per_page: Page size, 1 to 1000 (the default).
+
+        Raises:
+            InputError: A filter, sort key or page size is malformed (nothing is sent).
+        """
+        return self._many(ops.LIST, q=q, sort=sort, per_page=per_page)
+
+    def types(self) -> AsyncPager[Status]:
+        """The event types the API knows (GET /api/v1/event/type; EventTypeGet).
+
+        `await` it for the list.
+        """
+        return self._many(ops.TYPES)

@@ -1,0 +1,177 @@
+"""Tariff profiles: list, details, create, update, delete, coverage, ratezones and inclusive
+volume (`client.tariff_profiles`).
+
+A tariff profile is built on one of your organisation's tariffs; its endpoints roam in the
+ratezones selected for it (its coverage) and may be rated by one inclusive volume.
+"""
+
+from __future__ import annotations
+
+from .._ops import tariff_profiles as ops
+from .._pagination import AsyncPager
+from .._types import NOT_GIVEN, IdLike, NotGiven
+from ..models import TariffProfile, TariffProfileCoverage
+from ._base import AsyncResource
+
+__all__ = ["AsyncTariffProfiles"]
+
+
+class AsyncTariffProfiles(AsyncResource):
+    """The tariff profile API."""
+
+    def list(self) -> AsyncPager[TariffProfile]:
+        """Your organisation's tariff profiles (GET /api/v1/tariff_profile).
+
+        operationId: TariffProfileGet. The API answers with the whole list at once (it is
+        not paged); like every list call this returns a pager: iterate it, or `await` it.
+        """
+        return self._many(ops.LIST)
+
+    async def get(self, tariff_profile_id: int) -> TariffProfile:
+        """One tariff profile (GET /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdGet.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return await self._one(ops.GET, tariff_profile_id=tariff_profile_id)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        tariff: IdLike,
+        description: str | NotGiven | None = NOT_GIVEN,
+    ) -> int:
+        """Create a tariff profile (POST /api/v1/tariff_profile).
+
+        operationId: TariffProfilePost. It starts with no ratezone selected: select some
+        with `select_ratezone()` for its endpoints to connect anywhere.
+
+        Args:
+            name: Short name.
+            tariff: One of your organisation's tariffs, as an id or a model with an `id`.
+            description: Long description.
+
+        Returns:
+            The new tariff profile's id (from the `Location` header).
+
+        Raises:
+            InputError: The name is blank or the tariff is not an id (nothing is sent).
+            UnprocessableEntityError: The tariff is not one of your organisation's.
+        """
+        return await self._created(ops.CREATE, name=name, tariff=tariff, description=description)
+
+    async def update(
+        self,
+        tariff_profile_id: int,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        tariff: IdLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Change a tariff profile (PATCH /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdPatch. Only the fields passed are sent;
+        `description=None` empties it. Another tariff removes every ratezone selection.
+
+        Raises:
+            InputError: No field was given, or a value is invalid (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation.
+            UnprocessableEntityError: The tariff is not one of your organisation's.
+        """
+        await self._nothing(
+            ops.UPDATE,
+            tariff_profile_id=tariff_profile_id,
+            name=name,
+            description=description,
+            tariff=tariff,
+        )
+
+    async def delete(self, tariff_profile_id: int) -> None:
+        """Delete a tariff profile (DELETE /api/v1/tariff_profile/{tariff_profile_id}).
+
+        operationId: TariffProfileByIdDelete.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+            ConflictError: Endpoints still use it (its `used_count` is not 0).
+        """
+        await self._nothing(ops.DELETE, tariff_profile_id=tariff_profile_id)
+
+    def coverage(self, tariff_profile_id: int) -> AsyncPager[TariffProfileCoverage]:
+        """The countries where the profile's endpoints can connect (GET .../coverage).
+
+        operationId: TariffProfileCoverageByTpIdGet. `await` it for the list.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return self._many(ops.COVERAGE, tariff_profile_id=tariff_profile_id)
+
+    async def select_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
+        """Select a ratezone of the profile's tariff (PUT .../ratezone_selection/{id}).
+
+        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdPut. Only currently valid
+        and active ratezones can be selected.
+
+        Raises:
+            NotFoundError: No such tariff profile, or the ratezone is not its tariff's.
+            UnprocessableEntityError: The ratezone is not active.
+            ConflictError: The ratezone is selected already.
+        """
+        await self._nothing(
+            ops.SELECT_RATEZONE, tariff_profile_id=tariff_profile_id, ratezone_id=ratezone_id
+        )
+
+    async def deselect_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
+        """Remove a ratezone from the profile (DELETE .../ratezone_selection/{id}).
+
+        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdDelete.
+
+        Raises:
+            NotFoundError: No such tariff profile, or the ratezone is not selected.
+        """
+        await self._nothing(
+            ops.DESELECT_RATEZONE, tariff_profile_id=tariff_profile_id, ratezone_id=ratezone_id
+        )
+
+    async def assign_inclusive_volume(
+        self, tariff_profile_id: int, inclusive_volume_id: int
+    ) -> None:
+        """Rate the profile's traffic with an inclusive volume (PUT .../inclusive_volume/{id}).
+
+        operationId: TariffProfileInclusiveVolumeAssignment. The volume is one of your
+        organisation's (as listed by `client.organisations.active_inclusive_volumes()`); it
+        must not be expired and its ratezone must be of the profile's tariff. Without one,
+        when your organisation has several active volumes, the profile's traffic is rated
+        "pay as you go".
+
+        Raises:
+            NotFoundError: No such tariff profile or inclusive volume.
+            BadRequestError: The volume is expired, or of another tariff.
+            ConflictError: The profile has an inclusive volume already.
+        """
+        await self._nothing(
+            ops.ASSIGN_INCLUSIVE_VOLUME,
+            tariff_profile_id=tariff_profile_id,
+            inclusive_volume_id=inclusive_volume_id,
+        )
+
+    async def unassign_inclusive_volume(
+        self, tariff_profile_id: int, inclusive_volume_id: int
+    ) -> None:
+        """Remove the profile's inclusive volume (DELETE .../inclusive_volume/{id}).
+
+        operationId: TariffProfileInclusiveVolumeRemoveAssignment.
+
+        Raises:
+            NotFoundError: No such tariff profile or inclusive volume.
+            BadRequestError: That volume is not the profile's.
+        """
+        await self._nothing(
+            ops.UNASSIGN_INCLUSIVE_VOLUME,
+            tariff_profile_id=tariff_profile_id,
+            inclusive_volume_id=inclusive_volume_id,
+        )

@@ -1,0 +1,83 @@
+"""IP address spaces: the organisation's, a sample of the free ones, taking and releasing one.
+
+Endpoints get their addresses from their organisation's spaces (``_routes/endpoints.py``), so
+a space still used by an endpoint cannot be released.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from emnify_async.testing._catalog import JsonObj
+from emnify_async.testing._device_data import IpSpace
+from emnify_async.testing._errors import (
+    BAD_REQUEST,
+    CANNOT_BE_DELETED,
+    DUPLICATED,
+    INVALID_REFERENCE,
+    ApiError,
+)
+from emnify_async.testing._routing import Route, no_content, ok, path_id, principal, state
+
+PATH = "/api/v1/ip_address_space"
+VERSIONS = ("4", "6")
+
+
+def _space_json(space: IpSpace) -> JsonObj:
+    return {"id": space.id, "ip_address_space": space.cidr, "ip_address_version": space.version}
+
+
+def _not_found(space_id: int) -> ApiError:
+    """404 with ``1401 InvalidReference``, as the spec's example of both writes shows."""
+    return ApiError.of(
+        INVALID_REFERENCE, f"IP Address Space with Id '{space_id}' not found.", status=404
+    )
+
+
+async def list_spaces(request: web.Request) -> web.Response:
+    profiles = state(request).profiles
+    out = []
+    for space in profiles.spaces_of(principal(request).org_id):
+        used = profiles.space_used_count(space.id)
+        out.append({**_space_json(space), "used_count": used, "available_count": space.size - used})
+    return ok(out)
+
+
+async def available_spaces(request: web.Request) -> web.Response:
+    """Ten random unassigned spaces of ``ip_address_version`` (4, the default, or 6)."""
+    raw = request.query.get("ip_address_version", "4")
+    if raw not in VERSIONS:
+        raise ApiError.of(BAD_REQUEST, f"Invalid ip_address_version '{raw}', expected 4 or 6")
+    spaces = state(request).profiles.available_spaces(int(raw))
+    return ok([_space_json(space) for space in spaces])
+
+
+async def assign_space(request: web.Request) -> web.Response:
+    space_id = path_id(request, "address_space_id")
+    profiles = state(request).profiles
+    space = profiles.ip_spaces.get(space_id)
+    if space is None:
+        raise _not_found(space_id)
+    if space.org_id is not None:
+        raise ApiError.of(DUPLICATED, f"IP Address Space with Id '{space_id}' already assigned.")
+    profiles.assign_space(space_id, principal(request).org_id)
+    return no_content()
+
+
+async def release_space(request: web.Request) -> web.Response:
+    space_id = path_id(request, "address_space_id")
+    profiles = state(request).profiles
+    if profiles.ip_space(principal(request).org_id, space_id) is None:
+        raise _not_found(space_id)
+    if profiles.space_used_count(space_id):
+        raise ApiError.of(CANNOT_BE_DELETED, "IP Address Space still referenced by endpoints.")
+    profiles.release_space(space_id)
+    return no_content()
+
+
+ROUTES = [
+    Route("GET", PATH, list_spaces),
+    Route("GET", PATH + "/available", available_spaces),  # before the template below
+    Route("PUT", PATH + "/{address_space_id}", assign_space),
+    Route("DELETE", PATH + "/{address_space_id}", release_space),
+]
