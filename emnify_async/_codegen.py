@@ -207,7 +207,8 @@ class Compiler:
         return structure_shared
 
     def _generate(self, cls: type[Any], also_known: frozenset[str]) -> StructureFn:
-        fields = attrs.fields(cls)
+        # Annotations can be text (`from __future__ import annotations`): evaluate them first.
+        fields = attrs.fields(attrs.resolve_types(cls))
         name = cls.__name__
         env: dict[str, Any] = {
             "type": type,
@@ -407,7 +408,7 @@ class Compiler:
 def _looks_shared(cls: type[Any]) -> bool:
     """Whether objects of `cls` repeat within a page: lookup values (a status, an organisation,
     a SIM model), not records with timestamps of their own (a SIM's endpoint)."""
-    for field in attrs.fields(cls):
+    for field in attrs.fields(attrs.resolve_types(cls)):
         inner = _optional_inner(field.type) or field.type
         if inner in (_dt.datetime, _dt.date) or (attrs.has(inner) and not _looks_shared(inner)):
             return False

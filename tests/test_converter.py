@@ -10,6 +10,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 from emnify_async import _json
@@ -41,6 +42,17 @@ from emnify_async.models import (
 )
 
 UTC = dt.timezone.utc
+
+
+@attrs.frozen(kw_only=True)
+class _Postponed:
+    """A model whose annotations are text (this module has ``from __future__ import annotations``),
+    like a resource module's private answer models."""
+
+    eid: str
+    count: int | None = None
+    status: Status | None = None
+
 
 TIMESTAMPS = [
     pytest.param(
@@ -312,6 +324,14 @@ class TestShapes:
         items = [{"id": 1, "iccid": "1"}, {"id": "2", "status": {"id": "1"}}]
 
         assert [structure(item, Sim) for item in items] == structure_list(items, Sim)
+
+    def test_models_with_postponed_annotations(self) -> None:
+        """Annotations written as text are evaluated, then coerced like any other."""
+        items = [{"eid": 89049, "count": "2", "status": 1}]
+
+        assert structure_list(items, _Postponed) == [
+            _Postponed(eid="89049", count=2, status=Status(id=1))
+        ]
 
 
 class TestUnstructure:
