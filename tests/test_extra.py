@@ -15,6 +15,7 @@ from emnify_async.models import (
     FormFactor,
     HourlyPoint,
     HourlySeries,
+    NewApplicationToken,
     Organisation,
     OrganisationStats,
     Sim,
@@ -86,6 +87,17 @@ class TestExtra:
         assert "extra={'color': 'green'}" in repr(sim.status)
         assert "extra" not in repr(Sim(id=1))
         assert repr(structure({"id": 1}, Sim)) == repr(Sim(id=1))
+
+    def test_repr_masks_extra_of_a_model_holding_a_secret(self) -> None:
+        """An answer that carries a secret may carry another one the SDK does not name yet:
+        its key shows, its value does not (but stays readable in `extra`)."""
+        body = {"application_token": "tok-123", "refresh_token": "ref-456"}
+        token = structure(body, NewApplicationToken)
+
+        assert "ref-456" not in repr(token)
+        assert "tok-123" not in repr(token)
+        assert "'refresh_token': Secret('********')" in repr(token)
+        assert token.extra == {"refresh_token": "ref-456"}
 
     @pytest.mark.parametrize(
         "clone",

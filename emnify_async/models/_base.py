@@ -4,22 +4,28 @@ A field emnify adds is readable before the SDK names it: ``sim.extra["satellite_
 ``extra`` is a read-only mapping of those keys to their decoded JSON values, empty when there
 are none (nested models have their own). It is not part of ``==`` or ``hash()``: two models are
 equal when their declared fields are, so comparing a listed SIM with ``Sim(id=1, ...)`` keeps
-working when the API starts sending a new key. It shows in ``repr()`` when it is not empty and
+working when the API starts sending a new key. It shows in ``repr()`` when it is not empty (its
+values masked in a model that holds a `Secret`: a key the SDK does not name yet may be one) and
 survives ``copy`` and ``pickle``; ``attrs.evolve()`` and the constructor make models without it,
 and request bodies never send it back.
 """
 
 from __future__ import annotations
 
+import functools
 import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from ._secret import Secret
 
 __all__ = ["Model"]
 
 NO_EXTRA: Mapping[str, Any] = types.MappingProxyType({})
 _STATE_KEY = "__extra__"
 _set = object.__setattr__
+_MASKED = Secret("")
 
 
 class Model:
@@ -44,6 +50,16 @@ class Model:
             _show_and_keep_extra(cls)
 
 
+@functools.cache
+def _holds_secret(cls: type[Any]) -> bool:
+    """Whether a field of `cls` is a `Secret` (alone, optional or in a collection)."""
+
+    def mentions(type_: Any) -> bool:
+        return type_ is Secret or any(mentions(arg) for arg in typing.get_args(type_))
+
+    return any(mentions(hint) for hint in typing.get_type_hints(cls).values())
+
+
 def _show_and_keep_extra(cls: type[Any]) -> None:
     """Wrap attrs' `__repr__` and pickling state of `cls` so that they include `extra`."""
     attrs_repr: Callable[[Any], str] = cls.__dict__["__repr__"]
@@ -52,8 +68,12 @@ def _show_and_keep_extra(cls: type[Any]) -> None:
 
     def __repr__(self: Model) -> str:
         text = attrs_repr(self)
-        extra = self.extra
-        return f"{text[:-1]}, extra={dict(extra)!r})" if extra else text
+        extra: Mapping[str, Any] = self.extra
+        if not extra:
+            return text
+        if _holds_secret(type(self)):
+            extra = dict.fromkeys(extra, _MASKED)
+        return f"{text[:-1]}, extra={dict(extra)!r})"
 
     def __getstate__(self: Model) -> dict[str, Any]:
         state = attrs_getstate(self)
