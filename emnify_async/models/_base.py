@@ -71,7 +71,7 @@ def _show_and_keep_extra(cls: type[Any]) -> None:
         extra: Mapping[str, Any] = self.extra
         if not extra:
             return text
-        if _holds_secret(type(self)):
+        if _holds_secret(cls):
             extra = dict.fromkeys(extra, _MASKED)
         return f"{text[:-1]}, extra={dict(extra)!r})"
 
