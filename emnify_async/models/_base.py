@@ -12,7 +12,6 @@ and request bodies never send it back.
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -50,7 +49,6 @@ class Model:
             _show_and_keep_extra(cls)
 
 
-@functools.cache
 def _holds_secret(cls: type[Any]) -> bool:
     """Whether a field of `cls` is a `Secret` (alone, optional or in a collection)."""
 
@@ -66,12 +64,16 @@ def _show_and_keep_extra(cls: type[Any]) -> None:
     attrs_getstate: Callable[[Any], dict[str, Any]] = cls.__dict__["__getstate__"]
     attrs_setstate: Callable[[Any, Any], None] = cls.__dict__["__setstate__"]
 
+    secret: list[bool] = []  # whether `cls` holds a Secret, once its hints can be evaluated
+
     def __repr__(self: Model) -> str:
         text = attrs_repr(self)
         extra: Mapping[str, Any] = self.extra
         if not extra:
             return text
-        if _holds_secret(cls):
+        if not secret:
+            secret.append(_holds_secret(cls))
+        if secret[0]:
             extra = dict.fromkeys(extra, _MASKED)
         return f"{text[:-1]}, extra={dict(extra)!r})"
 
