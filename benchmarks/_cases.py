@@ -154,13 +154,13 @@ async def _baseline(args: argparse.Namespace, clock: Clock, tally: Tally) -> dic
         structure = _plain_converter().get_structure_hook(Sim)
         async for raw in baseline.pages():
             for sim in [structure(item, Sim) for item in raw]:
-                tally.add(sim.id)
+                tally.add(sim.id, sim.iccid, sim.status.id)
             if clock.over():
                 break
     else:
         async for raw in baseline.pages():
             for item in raw:
-                tally.add(item["id"])
+                tally.add(item["id"], item["iccid"], item["status"]["id"])
             if clock.over():
                 break
     return {"rejected_429": baseline.rejected}
@@ -187,13 +187,13 @@ async def _sdk_async(args: argparse.Namespace, clock: Clock, tally: Tally) -> di
         pager = client.sims.list()
         if args.case == "sdk_async":
             async for sim in pager:
-                tally.add(sim.id)
+                tally.add(sim.id, sim.iccid, sim.status.id)
                 if tally.count % PER_PAGE == 0 and clock.over():
                     break
         elif args.case == "sdk_async_raw":
             async for rows in pager.iter_raw_pages():
                 for row in rows:
-                    tally.add(row["id"])
+                    tally.add(row["id"], row["iccid"], row["status"]["id"])
                 if clock.over():
                     break
         else:
@@ -202,7 +202,7 @@ async def _sdk_async(args: argparse.Namespace, clock: Clock, tally: Tally) -> di
                 async for rows in pager.iter_raw_pages():
                     out.write("".join(orjson.dumps(row).decode() + "\n" for row in rows))
                     for row in rows:
-                        tally.add(row["id"])
+                        tally.add(row["id"], row["iccid"], row["status"]["id"])
                     if clock.over():
                         break
     return {"sdk_pacing": options.get("rate_limits")}
@@ -214,13 +214,13 @@ def _sdk_sync(args: argparse.Namespace, clock: Clock, tally: Tally) -> dict[str,
         pager = client.sims.list()
         if args.case == "sdk_sync":
             for sim in pager:
-                tally.add(sim.id)
+                tally.add(sim.id, sim.iccid, sim.status.id)
                 if tally.count % PER_PAGE == 0 and clock.over():
                     break
         else:
             for rows in pager.iter_raw_pages():
                 for row in rows:
-                    tally.add(row["id"])
+                    tally.add(row["id"], row["iccid"], row["status"]["id"])
                 if clock.over():
                     break
         pager.close()
@@ -246,21 +246,23 @@ async def _get_aiohttp(args: argparse.Namespace, clock: Clock, tally: Tally) -> 
             async with session.get(f"/api/v1/sim/{sim_id}", headers=headers) as resp:
                 resp.raise_for_status()
                 sim = structure(orjson.loads(await resp.read()), Sim)
-            tally.add(sim.id)
+            tally.add(sim.id, sim.iccid, sim.status.id)
     return {}
 
 
 async def _get_async(args: argparse.Namespace, clock: Clock, tally: Tally) -> dict[str, Any]:
     async with AsyncEmnify(args.token, base_url=args.base_url, **_sdk_options("")) as client:
         for sim_id in _call_ids(args):
-            tally.add((await client.sims.get(sim_id)).id)
+            sim = await client.sims.get(sim_id)
+            tally.add(sim.id, sim.iccid, sim.status.id)
     return {}
 
 
 def _get_sync(args: argparse.Namespace, clock: Clock, tally: Tally) -> dict[str, Any]:
     with Emnify(args.token, base_url=args.base_url, **_sdk_options("")) as client:
         for sim_id in _call_ids(args):
-            tally.add(client.sims.get(sim_id).id)
+            sim = client.sims.get(sim_id)
+            tally.add(sim.id, sim.iccid, sim.status.id)
     return {}
 
 

@@ -40,24 +40,31 @@ class Tally:
     Holding the count, the sum and the sum of squares of the ids (not the ids themselves) keeps
     the check's memory constant; a missed, repeated or foreign SIM changes at least one of them
     unless the errors cancel out exactly in both sums.
+
+    Every case also reads each SIM's ``iccid`` and ``status.id`` (a bulk job reads fields;
+    skipped work is not speed): `add` sums their lengths and values, which must agree between
+    the cases of one run.
     """
 
-    __slots__ = ("count", "id_square_sum", "id_sum")
+    __slots__ = ("count", "iccid_chars", "id_square_sum", "id_sum", "status_sum")
 
     def __init__(self) -> None:
         self.count = 0
         self.id_sum = 0
         self.id_square_sum = 0
+        self.iccid_chars = 0
+        self.status_sum = 0
 
-    def add(self, sim_id: int) -> None:
+    def add(self, sim_id: int, iccid: str, status_id: int) -> None:
         self.count += 1
         self.id_sum += sim_id
         self.id_square_sum += sim_id * sim_id
+        self.iccid_chars += len(iccid)
+        self.status_sum += status_id
 
-    def add_many(self, ids: list[int]) -> None:
-        self.count += len(ids)
-        self.id_sum += sum(ids)
-        self.id_square_sum += sum(i * i for i in ids)
+    def fields(self) -> list[int]:
+        """What the case read of the SIMs' fields: total iccid length and sum of status ids."""
+        return [self.iccid_chars, self.status_sum]
 
     def complete(self, expected: int) -> bool:
         """Whether exactly the ids ``1..expected`` were seen, each once."""
@@ -105,6 +112,7 @@ def report(
         "items": tally.count,
         "expected": expected,
         "complete": tally.complete(expected),
+        "fields": tally.fields(),
         "capped": clock.capped,
         "seconds": seconds,
         "per_second": tally.count / seconds if seconds > 0 else 0.0,

@@ -88,13 +88,14 @@ def _run(args: argparse.Namespace) -> None:
     try:
         if args.mode == "list":
             for sim in client.sim.get_sim_list():
-                tally.add(sim.id)
+                tally.add(sim.id, sim.iccid, sim.status.id)
                 if tally.count % 2000 == 0 and clock.over():
                     break
             expected = args.expected
         else:
             for i in range(args.calls):
-                tally.add(client.sim.retrieve_sim(1 + i % args.expected).id)
+                sim = client.sim.retrieve_sim(1 + i % args.expected)
+                tally.add(sim.id, sim.iccid, sim.status.id)
             expected = args.calls
             extra["complete"] = tally.count == args.calls
     except (emnify.errors.EMnifyBaseException, RecursionError) as exc:

@@ -3,8 +3,10 @@
 Run: ``.venv/bin/python benchmarks/bench_structure.py [--records N] [--repeat R]``
 
 The baseline is ``cattrs.Converter(detailed_validation=False)`` with only a datetime hook, on the
-same attrs classes. Both sides look the structure function up once and run a list comprehension,
-as ``structure_list`` does for one page. Times are medians, reported with the cyclic GC on and off.
+same attrs classes; "reference" is the SDK's converter before the generated functions
+(``_reference_converter.py``). Each side structures the records as one page, as
+``structure_list`` does. Times are medians, reported with the cyclic GC on and off (the SDK
+pauses the GC for the page itself, so its two columns differ only by what it cannot pause).
 """
 
 from __future__ import annotations
@@ -16,12 +18,18 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import cattrs
 
-from emnify_async._converter import _parse_datetime_compat, structure_list
+from emnify_async._coerce import _parse_datetime_compat
+from emnify_async._converter import structure_list
 from emnify_async.models import Sim
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _reference_converter as reference
 
 
 def make_records(count: int) -> list[dict[str, Any]]:
@@ -114,25 +122,35 @@ def main() -> None:
     def run_baseline() -> list[Sim]:
         return [base_hook(r, Sim) for r in records]
 
+    def run_reference() -> list[Sim]:
+        result: list[Sim] = reference.structure_list(records, Sim)
+        return result
+
     def run_sdk() -> list[Sim]:
         return structure_list(records, Sim)
 
     expected = run_baseline()
     actual = run_sdk()
     assert [s.id for s in expected] == [s.id for s in actual]
+    assert run_reference() == actual
     assert actual[0].endpoint is not None
     assert actual[1].endpoint is None
 
-    cases = {"baseline cattrs + datetime hook": run_baseline, "emnify converter": run_sdk}
+    cases = {
+        "baseline cattrs + datetime hook": run_baseline,
+        "emnify converter before (reference)": run_reference,
+        "emnify converter": run_sdk,
+    }
     on = timed(cases, args.repeat, gc_on=True)
     off = timed(cases, args.repeat, gc_on=False)
     print(f"{args.records} SIM records, median of {args.repeat} interleaved runs (ms)")
-    print(f"{'case':<40} {'GC on':>8} {'GC off':>8}")
+    print(f"{'case':<44} {'GC on':>8} {'GC off':>8}")
     for name in cases:
-        print(f"{name:<40} {on[name]:8.1f} {off[name]:8.1f}")
-    base_name, sdk_name = cases
-    ratio_on, ratio_off = on[sdk_name] / on[base_name], off[sdk_name] / off[base_name]
-    print(f"{'ratio emnify / baseline':<40} {ratio_on:8.2f} {ratio_off:8.2f}")
+        print(f"{name:<44} {on[name]:8.1f} {off[name]:8.1f}")
+    base_name, reference_name, sdk_name = cases
+    for against, label in ((base_name, "baseline"), (reference_name, "before")):
+        text = f"time ratio: emnify converter / {label}"
+        print(f"{text:<44} {on[sdk_name] / on[against]:8.2f} {off[sdk_name] / off[against]:8.2f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The one cattrs converter: lenient structuring of responses, None-omitting request bodies.
+"""The one converter: lenient structuring of responses, None-omitting request bodies.
 
 The emnify API is loose about types, so structuring accepts:
 
@@ -12,27 +12,42 @@ The emnify API is loose about types, so structuring accepts:
 * ``null``, ``""`` or a missing key for any optional field, a bare id (``5``) where an
   object is expected (``{"id": 5}``), and ``null`` for a list (``[]``).
 
-Unknown keys are ignored so that new API fields never break old clients. A value of the wrong
-kind (an object where text is documented, text where an object or list is, a boolean where a
-number is) is not guessed at: structuring fails, and `structure` raises `ShapeError` naming the
-model, the field and the value.
+Keys a model does not declare are kept in its ``extra`` mapping, so that new API fields never
+break old clients and stay readable. A value of the wrong kind (an object where text is
+documented, text where an object or list is, a boolean where a number is) is not guessed at:
+structuring fails, and `structure` raises `ShapeError` naming the model, the field and the value.
+
+Models are built by functions generated per class (`_codegen`): each value of the expected JSON
+type is taken as it is, anything else goes through the lenient coercers of `_coerce`. Only after
+a failure does the slow path (`_locate`) walk the value to name the field.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import decimal
-import re
-import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, override
 
+from ._codegen import CAN_SHARE, Compiler, Memo, StructureFn
+from ._coerce import (
+    _OPTIONAL_SCALARS,
+    Hook,
+    _optional_inner,
+    _to_bool,
+    _to_decimal,
+    _to_float,
+    _to_int,
+    _to_str,
+    parse_date,
+    parse_datetime,
+)
+from ._gcpause import gc_paused
 from .models import (
     DailyStats,
     HourlyPoint,
@@ -53,295 +68,40 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-_Hook = Callable[[Any, Any], Any]
-_UTC = _dt.timezone.utc
-_NONE_TYPE = type(None)
-_UNION_TYPES: tuple[Any, ...] = (typing.Union, types.UnionType)
-_datetime_fromisoformat = _dt.datetime.fromisoformat
-_date_fromisoformat = _dt.date.fromisoformat
+
+# Lists from this length on are structured with the cyclic GC paused (see `_gcpause`).
+_PAUSE_GC_FROM = 64
 
 
-# --- scalars -------------------------------------------------------------------------------------
-
-
-def _to_int(value: Any) -> int:
-    """Coerce an int, an integral float or a numeric string to ``int``."""
-    if type(value) is int:
-        return value
-    if isinstance(value, str):
-        try:
-            return int(value)
-        except ValueError:
-            number = float(value)
-    elif isinstance(value, float):
-        number = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
-    else:
-        raise TypeError(f"expected an integer, got {type(value).__name__}")
-    if not number.is_integer():
-        raise ValueError(f"expected an integer, got {value!r}")
-    return int(number)
-
-
-def _to_float(value: Any) -> float:
-    """Coerce a number or a numeric string to ``float``."""
-    if type(value) is float:
-        return value
-    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        return float(value)
-    raise TypeError(f"expected a number, got {type(value).__name__}")
-
-
-def _to_decimal(value: Any) -> decimal.Decimal:
-    """Coerce a number or a numeric string to a finite ``Decimal`` (floats by their repr)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, decimal.Decimal)):
-        raise TypeError(f"expected a number, got {type(value).__name__}")
-    try:
-        number = decimal.Decimal(repr(value) if isinstance(value, float) else value)
-    except decimal.InvalidOperation:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if not number.is_finite():
-        raise ValueError(f"expected a finite number, got {value!r}")
-    return number
-
-
-_TRUE = frozenset({"true", "1", "yes", "on"})
-_FALSE = frozenset({"false", "0", "no", "off"})
-
-
-def _to_bool(value: Any) -> bool:
-    """Coerce ``true``/``false``, ``0``/``1`` or their string forms to ``bool``."""
-    if value is True or value is False:
-        return value
-    if isinstance(value, (int, float)) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-    raise ValueError(f"expected a boolean, got {value!r}")
-
-
-def _to_str(value: Any) -> str:
-    """Return strings as they are and render numbers as text (``"imsi": 901430000000114``)."""
-    if type(value) is str:
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    raise TypeError(f"expected text, got {type(value).__name__}")
-
-
-# --- timestamps ----------------------------------------------------------------------------------
-
-_DATETIME_RE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r" ?([Zz]|[+-]\d{2}(?::?\d{2})?)?"
-)
-
-
-def _parse_datetime_fallback(text: str) -> _dt.datetime:
-    """Parse an ISO 8601-like timestamp with a regular expression; any Python version."""
-    match = _DATETIME_RE.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"invalid timestamp: {text!r}")
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    micro = int(fraction[:6].ljust(6, "0")) if fraction else 0
-    value = _dt.datetime(
-        int(year),
-        int(month),
-        int(day),
-        int(hour or 0),
-        int(minute or 0),
-        int(second or 0),
-        micro,
-        tzinfo=_UTC,
-    )
-    if zone and zone not in "Zz":
-        digits = zone[1:].replace(":", "")
-        offset = _dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
-        value = value - offset if zone[0] == "+" else value + offset
-    return value
-
-
-def _as_utc(value: _dt.datetime) -> _dt.datetime:
-    """Attach UTC to a naive datetime, or convert an aware one to UTC."""
-    tz = value.tzinfo
-    if tz is _UTC:
-        return value
-    if tz is None:
-        return value.replace(tzinfo=_UTC)
-    return value.astimezone(_UTC)
-
-
-def _parse_datetime_fast(text: str) -> _dt.datetime:
-    """Parse a timestamp with ``datetime.fromisoformat`` (Python 3.11+), else the fallback."""
-    try:
-        value = _datetime_fromisoformat(text)
-    except ValueError:
-        return _parse_datetime_fallback(text)
-    return _as_utc(value)
-
-
-def _parse_datetime_compat(text: str) -> _dt.datetime:
-    """Parse a timestamp on Python 3.10: rewrite ``Z``/``+0000`` for ``fromisoformat`` first."""
-    last = text[-1:]
-    if last in ("Z", "z"):
-        text = text[:-1] + "+00:00"
-    elif len(text) > 16 and text[-5] in "+-" and text[-4:].isdigit():
-        text = f"{text[:-2]}:{text[-2:]}"
-    try:
-        value = _datetime_fromisoformat(text)
-    except ValueError:
-        return _parse_datetime_fallback(text)
-    return _as_utc(value)
-
-
-_parse_datetime_str = (
-    _parse_datetime_fast if sys.version_info >= (3, 11) else _parse_datetime_compat
-)
-
-
-def parse_datetime(value: Any) -> _dt.datetime:
-    """Parse any emnify timestamp (string, datetime or epoch seconds) into an aware UTC datetime."""
-    if isinstance(value, str):
-        return _parse_datetime_str(value)
-    if isinstance(value, _dt.datetime):
-        return _as_utc(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _dt.datetime.fromtimestamp(value, _UTC)
-    raise TypeError(f"expected a timestamp, got {value!r}")
-
-
-def parse_date(value: Any) -> _dt.date:
-    """Parse ``YYYY-MM-DD``, or take the date part of a timestamp."""
-    if isinstance(value, str):
-        return _date_fromisoformat(value[:10])
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    raise TypeError(f"expected a date, got {value!r}")
-
-
-# --- optional fields -----------------------------------------------------------------------------
-
-
-def _optional_int(value: Any, _: Any) -> int | None:
-    if type(value) is int or value is None:
-        return value
-    if value == "":
-        return None
-    return _to_int(value)
-
-
-def _optional_float(value: Any, _: Any) -> float | None:
-    if type(value) is float or value is None:
-        return value
-    if value == "":
-        return None
-    return _to_float(value)
-
-
-def _optional_str(value: Any, _: Any) -> str | None:
-    if type(value) is str or value is None:
-        return value
-    return _to_str(value)
-
-
-def _optional_bool(value: Any, _: Any) -> bool | None:
-    if value is None or value == "":
-        return None
-    return _to_bool(value)
-
-
-def _optional_datetime(value: Any, _: Any) -> _dt.datetime | None:
-    if type(value) is str and value:
-        return _parse_datetime_str(value)
-    if value is None or value == "":
-        return None
-    return parse_datetime(value)
-
-
-def _optional_date(value: Any, _: Any) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    return parse_date(value)
-
-
-def _optional_json_object(value: Any, _: Any) -> dict[str, Any] | None:
-    if type(value) is dict:
-        return value
-    if isinstance(value, Mapping):
-        return dict(value)
-    if value is None or value == "":
-        return None
-    raise TypeError(f"expected an object, got {type(value).__name__}")
-
-
-_OPTIONAL_SCALARS: dict[Any, _Hook] = {
-    int: _optional_int,
-    float: _optional_float,
-    str: _optional_str,
-    bool: _optional_bool,
-    _dt.datetime: _optional_datetime,
-    _dt.date: _optional_date,
-    dict[str, Any]: _optional_json_object,
-}
-
-
-def _optional_inner(type_: Any) -> Any:
-    """Return ``X`` for ``X | None``, else ``None``."""
-    if typing.get_origin(type_) not in _UNION_TYPES:
-        return None
-    args = typing.get_args(type_)
-    if len(args) != 2 or _NONE_TYPE not in args:
-        return None
-    return args[0] if args[1] is _NONE_TYPE else args[1]
+# --- generic types -------------------------------------------------------------------------------
 
 
 def _is_optional(type_: Any) -> bool:
     return _optional_inner(type_) is not None
 
 
-def _make_optional_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
-    """Build one specialised hook for ``X | None``: a single call per field on the hot path."""
+def _make_optional_hook(type_: Any, conv: cattrs.Converter) -> Hook:
+    """Build one specialised hook for ``X | None``: a single call per field."""
     inner = _optional_inner(type_)
     scalar = _OPTIONAL_SCALARS.get(inner)
     if scalar is not None:
         return scalar
+    if attrs.has(inner):
+        optional_model = _compiler.optional(inner)
+        return lambda value, _: optional_model(value, None)
     inner_hook = conv.get_structure_hook(inner)
-    if not attrs.has(inner):
 
-        def structure_optional(value: Any, _: Any) -> Any:
-            return None if value is None else inner_hook(value, inner)
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else inner_hook(value, inner)
 
-        return structure_optional
-
-    has_id = "id" in attrs.fields_dict(inner)
-
-    def structure_optional_attrs(value: Any, _: Any) -> Any:
-        if type(value) is dict:
-            return inner_hook(value, inner)
-        if value is None or value == "":
-            return None
-        if isinstance(value, Mapping):
-            return inner_hook(dict(value), inner)
-        if has_id and (type(value) is int or (isinstance(value, str) and value.isdigit())):
-            return inner_hook({"id": value}, inner)
-        raise TypeError(f"expected an object, got {type(value).__name__}")
-
-    return structure_optional_attrs
+    return structure_optional
 
 
 def _is_list(type_: Any) -> bool:
     return typing.get_origin(type_) is list
 
 
-def _make_list_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
+def _make_list_hook(type_: Any, conv: cattrs.Converter) -> Hook:
     """``list[X]``: a JSON array (``null`` reads as empty); anything else is an error."""
     args = typing.get_args(type_)
     item_type = args[0] if args else Any
@@ -355,6 +115,11 @@ def _make_list_hook(type_: Any, conv: cattrs.Converter) -> _Hook:
         raise TypeError(f"expected a list, got {type(value).__name__}")
 
     return structure_list
+
+
+def _make_model_hook(cls: Any) -> Hook:
+    structure_model = _compiler.function(cls)
+    return lambda value, _: structure_model(value, None)
 
 
 def _to_secret(value: Any, _: Any) -> Secret:
@@ -376,38 +141,48 @@ def _hourly_time(value: Any) -> str:
     raise TypeError(f"expected a time of day, got {type(value).__name__}")
 
 
-def _structure_hourly_point(value: Any, _: Any) -> HourlyPoint:
-    if isinstance(value, dict):
-        time, number = value.get("time"), value.get("value")
-    elif isinstance(value, list) and len(value) == 2:
-        time, number = value
-    else:
-        raise TypeError(f"expected a [time, value] pair, got {value!r:.60}")
-    return HourlyPoint(time=_hourly_time(time), value=0.0 if number is None else _to_float(number))
+_HOURLY_POINT_KEYS = frozenset({"time", "value"})
 
 
-def _make_sim_stats_hook(conv: cattrs.Converter) -> _Hook:
-    base = make_dict_structure_fn(SimStats, conv)
+def _hourly_point(base: StructureFn) -> StructureFn:
+    def structure_hourly_point(value: Any, memo: Memo | None) -> HourlyPoint:
+        if isinstance(value, dict):
+            time, number = value.get("time"), value.get("value")
+        elif isinstance(value, list) and len(value) == 2:
+            time, number = value
+        else:
+            raise TypeError(f"expected a [time, value] pair, got {value!r:.60}")
+        point = HourlyPoint(
+            time=_hourly_time(time), value=0.0 if number is None else _to_float(number)
+        )
+        if isinstance(value, dict) and not _HOURLY_POINT_KEYS.issuperset(value):
+            extra = {k: v for k, v in value.items() if k not in _HOURLY_POINT_KEYS}
+            object.__setattr__(point, "_extra", types.MappingProxyType(extra))
+        return point
 
-    def structure_sim_stats(value: Any, cls: Any) -> SimStats:
+    return structure_hourly_point
+
+
+def _sim_stats(base: StructureFn) -> StructureFn:
+    def structure_sim_stats(value: Any, memo: Memo | None) -> SimStats:
         # The official spec declares an array; the API sends an object. Accept both.
         if isinstance(value, list) and len(value) <= 1:
             value = value[0] if value else {}
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {type(value).__name__}")
-        return base(value, cls)
+        stats: SimStats = base(value, memo)
+        return stats
 
     return structure_sim_stats
 
 
-def _make_daily_stats_hook(conv: cattrs.Converter) -> _Hook:
-    base = make_dict_structure_fn(DailyStats, conv)
-
-    def structure_daily_stats(value: Any, cls: Any) -> DailyStats:
+def _daily_stats(base: StructureFn) -> StructureFn:
+    def structure_daily_stats(value: Any, memo: Memo | None) -> DailyStats:
         day = value.get("date")
         if isinstance(day, str) and day.strip().upper() == "TOTAL":
             value = {**value, "date": None, "is_total": True}
-        return base(value, cls)
+        stats: DailyStats = base(value, memo)
+        return stats
 
     return structure_daily_stats
 
@@ -424,28 +199,26 @@ _ORGANISATION_FLAT_IDS = (
 )
 
 
-def _make_organisation_hook(conv: cattrs.Converter) -> _Hook:
-    base = make_dict_structure_fn(Organisation, conv, class_=override(rename="class"))
-
-    def structure_organisation(value: Any, cls: Any) -> Organisation:
+def _organisation(base: StructureFn) -> StructureFn:
+    def structure_organisation(value: Any, memo: Memo | None) -> Organisation:
         flat = {
             nested: {"id": value[key]}
             for nested, key in _ORGANISATION_FLAT_IDS
             if value.get(nested) is None and value.get(key) is not None
         }
-        return base({**value, **flat} if flat else value, cls)
+        organisation: Organisation = base({**value, **flat} if flat else value, memo)
+        return organisation
 
     return structure_organisation
 
 
-def _make_sim_counts_hook(conv: cattrs.Converter) -> _Hook:
-    base = make_dict_structure_fn(SimCounts, conv)
-
-    def structure_sim_counts(value: Any, cls: Any) -> SimCounts:
+def _sim_counts(base: StructureFn) -> StructureFn:
+    def structure_sim_counts(value: Any, memo: Memo | None) -> SimCounts:
         # The schema says factory_mode, the example and the API factory_test.
         if "factory_test" not in value and "factory_mode" in value:
             value = {**value, "factory_test": value["factory_mode"]}
-        return base(value, cls)
+        counts: SimCounts = base(value, memo)
+        return counts
 
     return structure_sim_counts
 
@@ -472,22 +245,28 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_optional, lambda t: _make_optional_hook(t, conv))
     conv.register_structure_hook_factory(_is_list, lambda t: _make_list_hook(t, conv))
     conv.register_structure_hook(Secret, _to_secret)
-    conv.register_structure_hook(HourlyPoint, _structure_hourly_point)
-    conv.register_structure_hook(SimStats, _make_sim_stats_hook(conv))
-    conv.register_structure_hook(DailyStats, _make_daily_stats_hook(conv))
-    conv.register_structure_hook(Organisation, _make_organisation_hook(conv))
-    conv.register_structure_hook(SimCounts, _make_sim_counts_hook(conv))
+    conv.register_structure_hook_factory(attrs.has, _make_model_hook)
     conv.register_unstructure_hook(_dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(_dt.date, lambda v: v.isoformat())
     return conv
 
 
 converter: cattrs.Converter = _make_converter()
-"""The shared converter; register hooks for new models here."""
+"""The shared converter; it structures every attrs model with the generated functions."""
+
+_compiler = Compiler(converter.get_structure_hook)
+_compiler.customize(HourlyPoint, _hourly_point)
+_compiler.customize(SimStats, _sim_stats)
+_compiler.customize(DailyStats, _daily_stats)
+_compiler.customize(
+    Organisation, _organisation, also_known=tuple(key for _, key in _ORGANISATION_FLAT_IDS)
+)
+_compiler.customize(SimCounts, _sim_counts, also_known=("factory_mode",))
 
 
-# What structuring raises on a value of the wrong kind (detailed validation is off, for speed).
-_STRUCTURE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+# What structuring raises on a value of the wrong kind (detailed validation is off, for speed);
+# OverflowError: an epoch timestamp out of range (2**70).
+_STRUCTURE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
 
 
 class ShapeError(ValueError):
@@ -583,6 +362,9 @@ def structure(obj: Any, cls: type[T]) -> T:
         ShapeError: A value has the wrong kind for its field.
     """
     try:
+        if attrs.has(cls):
+            built: T = _compiler.function(cls)(obj, None)
+            return built
         return converter.structure(obj, cls)
     except _STRUCTURE_ERRORS:
         error = _shape_error(obj, cls)
@@ -591,6 +373,9 @@ def structure(obj: Any, cls: type[T]) -> T:
 
 def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
     """Structure a JSON array (one page of a listing) into a list of ``cls``.
+
+    Nested objects with the same JSON text become one shared (immutable) instance, so the items
+    must be decoded JSON: dicts, lists, strings, numbers, booleans and None.
 
     Args:
         items: Decoded JSON array.
@@ -604,9 +389,17 @@ def structure_list(items: Iterable[Any], cls: type[T]) -> list[T]:
     """
     if type(items) is not list:
         raise ShapeError(cls.__name__, "", items, "expected a JSON array")
-    hook = converter.get_structure_hook(cls)
+    if attrs.has(cls):
+        fn = _compiler.function(cls)
+    else:
+        hook = converter.get_structure_hook(cls)
+        fn = lambda item, _: hook(item, cls)  # noqa: E731
+    memo: Memo | None = {} if CAN_SHARE else None
     try:
-        return [hook(item, cls) for item in items]
+        if len(items) < _PAUSE_GC_FROM:
+            return [fn(item, memo) for item in items]
+        with gc_paused():
+            return [fn(item, memo) for item in items]
     except _STRUCTURE_ERRORS:
         error = _shape_error(items, list[cls], cls.__name__)  # type: ignore[valid-type]
     raise error

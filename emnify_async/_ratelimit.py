@@ -70,22 +70,33 @@ class RateLimits:
     window_seconds: float = 300.0
     adaptive: bool = True
     """Halve a path's rate on each 429 and let it recover on successes."""
-    headroom: float = 0.05
-    """Pace this share below each documented rate, and keep one burst token unused, so that
-    network jitter never makes requests arrive at emnify faster than it allows."""
+    margin: float = 0.02
+    """Seconds each request that waited for its turn is held back beyond it. It absorbs the
+    jitter of the network and of emnify's gateway: a request that travels faster than the
+    ones before it still arrives after emnify's bucket has refilled. It does not add up:
+    the requests keep the documented pace, each a little late."""
+    headroom: float = 0.01
+    """Pace this share below each documented rate: the slack it leaves in emnify's bucket
+    grows with every request (0.01 gives a token, 100 ms at 10/s, per 100 requests), for
+    long runs whose delays vary by more than `margin`."""
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.headroom < 1:
             raise InputError("headroom is a share from 0 up to (not including) 1")
+        if not 0 <= self.margin < 1:
+            raise InputError("margin is a number of seconds from 0 up to (not including) 1")
 
 
 class _Bucket:
     """A token bucket whose rate drops on 429s and climbs back on successes."""
 
-    def __init__(self, rate: float, burst: float, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, rate: float, burst: float, margin: float, clock: Callable[[], float]
+    ) -> None:
         self.nominal = rate
         self.rate = rate
         self.burst = burst
+        self._margin = margin
         self._tokens = burst
         self._clock = clock
         self._stamp = clock()
@@ -96,7 +107,7 @@ class _Bucket:
         self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
         self._stamp = now
         self._tokens -= 1
-        return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+        return 0.0 if self._tokens >= 0 else -self._tokens / self.rate + self._margin
 
     def slow_down(self) -> None:
         self.rate = max(self.rate / 2, self.nominal / 16)
@@ -150,8 +161,9 @@ class RateLimiter:
                 bucket = self._buckets.get(limit)
                 if bucket is None:
                     rate = limit.rate * (1 - self.limits.headroom)
-                    burst = max(1.0, limit.burst - 1) if self.limits.headroom else limit.burst
-                    bucket = self._buckets[limit] = _Bucket(rate, burst, self._clock)
+                    bucket = self._buckets[limit] = _Bucket(
+                        rate, limit.burst, self.limits.margin, self._clock
+                    )
                 return bucket
         return None
 

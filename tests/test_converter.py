@@ -10,14 +10,17 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 from emnify_async import _json
-from emnify_async._converter import (
-    ShapeError,
+from emnify_async._coerce import (
     _parse_datetime_compat,
     _parse_datetime_fallback,
     _parse_datetime_fast,
+)
+from emnify_async._converter import (
+    ShapeError,
     converter,
     parse_date,
     parse_datetime,
@@ -39,6 +42,17 @@ from emnify_async.models import (
 )
 
 UTC = dt.timezone.utc
+
+
+@attrs.frozen(kw_only=True)
+class _Postponed:
+    """A model whose annotations are text (this module has ``from __future__ import annotations``),
+    like a resource module's private answer models."""
+
+    eid: str
+    count: int | None = None
+    status: Status | None = None
+
 
 TIMESTAMPS = [
     pytest.param(
@@ -100,6 +114,13 @@ class TestDatetime:
         assert parse_datetime(int(expected.timestamp())) == expected
         with pytest.raises(TypeError):
             parse_datetime(["2019-08-01"])
+
+    def test_epoch_out_of_range_is_a_shape_error(self) -> None:
+        """An epoch timestamp no datetime can hold is a ShapeError naming the field."""
+        with pytest.raises(ShapeError) as caught:
+            structure({"id": 1, "production_date": 2**70}, Sim)
+
+        assert caught.value.field == "production_date"
 
     def test_null_and_empty_optional(self) -> None:
         """A null or empty optional timestamp becomes None."""
@@ -201,8 +222,9 @@ class TestBool:
 
 
 class TestShapes:
-    def test_unknown_fields_ignored(self) -> None:
-        """Fields the models don't know are ignored, nested ones too."""
+    def test_unknown_fields_kept_aside(self) -> None:
+        """Fields the models don't know never fail structuring, nested ones too; they go to
+        `extra` (see tests/test_extra.py), which equality does not compare."""
         body = {
             "id": 1,
             "satellite_capable": True,
@@ -213,6 +235,7 @@ class TestShapes:
         sim = structure(body, Sim)
 
         assert Sim(id=1, status=Status(id=1, description="Activated")) == sim
+        assert set(sim.extra) == {"satellite_capable", "brand_new_object"}
 
     def test_missing_keys_default(self) -> None:
         """Missing keys leave optional fields at None."""
@@ -301,6 +324,14 @@ class TestShapes:
         items = [{"id": 1, "iccid": "1"}, {"id": "2", "status": {"id": "1"}}]
 
         assert [structure(item, Sim) for item in items] == structure_list(items, Sim)
+
+    def test_models_with_postponed_annotations(self) -> None:
+        """Annotations written as text are evaluated, then coerced like any other."""
+        items = [{"eid": 89049, "count": "2", "status": 1}]
+
+        assert structure_list(items, _Postponed) == [
+            _Postponed(eid="89049", count=2, status=Status(id=1))
+        ]
 
 
 class TestUnstructure:

@@ -22,25 +22,34 @@ class FakeClock:
 
 class TestBuckets:
     def test_burst_then_documented_rate(self) -> None:
-        """GET /api/v1/sim without headroom: 5 at once, then one every 100 ms (10 per second)."""
-        limiter = RateLimiter(RateLimits(headroom=0), clock=FakeClock())
+        """GET /api/v1/sim without margin: 5 at once, then one every 100 ms (10 per second)."""
+        limiter = RateLimiter(RateLimits(margin=0, headroom=0), clock=FakeClock())
 
         waits = [limiter.reserve("GET", SIMS) for _ in range(8)]
 
         assert waits == pytest.approx([0, 0, 0, 0, 0, 0.1, 0.2, 0.3])
 
-    def test_headroom_stays_under_the_documented_limit(self) -> None:
-        """By default one burst token is kept spare and the rate is 5 % under the limit."""
+    def test_default_pace(self) -> None:
+        """By default the whole burst goes at once, then 1 % under the documented rate, each
+        request that waits 20 ms after its turn (the margins do not add up)."""
         limiter = RateLimiter(RateLimits(), clock=FakeClock())
 
-        waits = [limiter.reserve("GET", SIMS) for _ in range(6)]
+        waits = [limiter.reserve("GET", SIMS) for _ in range(8)]
 
-        assert waits == pytest.approx([0, 0, 0, 0, 1 / 9.5, 2 / 9.5])
+        assert waits == pytest.approx([0, 0, 0, 0, 0, *(k / 9.9 + 0.02 for k in (1, 2, 3))])
+
+    def test_headroom_paces_under_the_documented_rate(self) -> None:
+        """headroom=0.05 paces 5 % under the documented rate."""
+        limiter = RateLimiter(RateLimits(headroom=0.05, margin=0), clock=FakeClock())
+
+        waits = [limiter.reserve("GET", SIMS) for _ in range(7)]
+
+        assert waits == pytest.approx([0, 0, 0, 0, 0, 1 / 9.5, 2 / 9.5])
 
     def test_tokens_refill_over_time(self) -> None:
         """After a pause the burst is available again."""
         clock = FakeClock()
-        limiter = RateLimiter(RateLimits(headroom=0), clock=clock)
+        limiter = RateLimiter(RateLimits(margin=0, headroom=0), clock=clock)
         for _ in range(5):
             limiter.reserve("GET", SIMS)
 
@@ -92,11 +101,15 @@ class TestBuckets:
         assert limiter.current_rate("GET", SIMS) == 10
 
     def test_invalid_limit(self) -> None:
-        """A zero rate is refused."""
+        """A zero rate, a negative margin and a full headroom are refused."""
         from emnify_async import InputError
 
         with pytest.raises(InputError):
             PathLimit("GET", SIMS, 0, 5)
+        with pytest.raises(InputError):
+            RateLimits(margin=-0.01)
+        with pytest.raises(InputError):
+            RateLimits(headroom=1)
 
 
 class TestAgainstTheEmulator:

@@ -4,6 +4,8 @@ import enum
 
 import attrs
 
+from ._base import Model
+
 __all__ = [
     "Country",
     "Currency",
@@ -18,7 +20,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Status:
+class Status(Model):
     """A generic ``{id, description}`` lookup value (SIM status, event type, severity...)."""
 
     id: int | None = None
@@ -38,7 +40,7 @@ class SimStatusId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Country:
+class Country(Model):
     """A country."""
 
     id: int | None = None
@@ -58,7 +60,7 @@ class Country:
 
 
 @attrs.frozen(kw_only=True)
-class Currency:
+class Currency(Model):
     """A currency."""
 
     id: int | None = None
@@ -70,7 +72,7 @@ class Currency:
 
 
 @attrs.frozen(kw_only=True)
-class TrafficType:
+class TrafficType(Model):
     """A traffic type: 5 is data (MB), 6 is SMS."""
 
     id: int | None = None
@@ -82,7 +84,7 @@ class TrafficType:
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationSummary:
+class OrganisationSummary(Model):
     """An organisation as nested in other resources (SIM owners, event organisation)."""
 
     id: int | None = None
@@ -94,7 +96,7 @@ class OrganisationSummary:
 
 
 @attrs.frozen(kw_only=True)
-class FormFactor:
+class FormFactor(Model):
     """A SIM form factor."""
 
     id: int | None = None
@@ -106,7 +108,7 @@ class FormFactor:
 
 
 @attrs.frozen(kw_only=True)
-class Manufacturer:
+class Manufacturer(Model):
     """A SIM manufacturer."""
 
     id: int | None = None
@@ -116,7 +118,7 @@ class Manufacturer:
 
 
 @attrs.frozen(kw_only=True)
-class SimModel:
+class SimModel(Model):
     """The hardware model of a SIM."""
 
     id: int | None = None

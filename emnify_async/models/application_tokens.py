@@ -5,6 +5,7 @@ import enum
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from ._secret import Secret
 from .users import UserSummary
@@ -20,7 +21,7 @@ class ApplicationTokenStatusId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ApplicationToken:
+class ApplicationToken(Model):
     """An application token of the organisation, as listed (the token itself is never shown)."""
 
     id: int
@@ -40,7 +41,7 @@ class ApplicationToken:
 
 
 @attrs.frozen(kw_only=True)
-class NewApplicationToken:
+class NewApplicationToken(Model):
     """The answer of creating an application token (its repr masks the token)."""
 
     application_token: Secret

@@ -5,6 +5,7 @@ import enum
 
 import attrs
 
+from ._base import Model
 from ._common import Currency, Status
 from ._secret import Secret
 
@@ -46,7 +47,7 @@ class CloudConnectTypeId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class CloudConnectTunnelMetrics:
+class CloudConnectTunnelMetrics(Model):
     """A VPN tunnel's state and traffic over the last hour."""
 
     tunnel_state: str | None = None
@@ -59,7 +60,7 @@ class CloudConnectTunnelMetrics:
 
 
 @attrs.frozen(kw_only=True)
-class CloudConnectTunnel:
+class CloudConnectTunnel(Model):
     """One tunnel of an IPSec VPN attachment (AWS runs two per VPN connection)."""
 
     outside_address: str | None = None
@@ -77,7 +78,7 @@ class CloudConnectTunnel:
 
 
 @attrs.frozen(kw_only=True)
-class CloudConnectAttachment:
+class CloudConnectAttachment(Model):
     """A CloudConnect attachment (breakout): a Transit Gateway or VPN link into your AWS."""
 
     id: int
@@ -114,7 +115,7 @@ class CloudConnectAttachment:
 
 
 @attrs.frozen(kw_only=True)
-class CloudConnectRegion:
+class CloudConnectRegion(Model):
     """A region where attachments of a breakout type can be created."""
 
     attachment_region: str | None = None
@@ -124,7 +125,7 @@ class CloudConnectRegion:
 
 
 @attrs.frozen(kw_only=True)
-class CloudConnectPrice:
+class CloudConnectPrice(Model):
     """A monthly price of a CloudConnect breakout type."""
 
     id: int | None = None

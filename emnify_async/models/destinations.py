@@ -13,6 +13,7 @@ import attrs
 from yarl import URL
 
 from .._exceptions import InputError
+from ._base import Model
 
 __all__ = [
     "DatadogDestination",
@@ -89,7 +90,7 @@ def _payload(destination: Any, **credentials: Any) -> dict[str, Any]:
 
 
 @attrs.frozen(kw_only=True)
-class KinesisDestination:
+class KinesisDestination(Model):
     """Amazon Kinesis Data Streams (``AwsKinesis``)."""
 
     connection_type: ClassVar[str] = "AwsKinesis"
@@ -110,7 +111,7 @@ class KinesisDestination:
 
 
 @attrs.frozen(kw_only=True)
-class S3Destination:
+class S3Destination(Model):
     """Amazon S3 (``S3``), written as CSV files."""
 
     connection_type: ClassVar[str] = "S3"
@@ -140,7 +141,7 @@ class S3Destination:
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDestination:
+class WebhookDestination(Model):
     """An HTTPS endpoint of yours (``RestAPI``): see `emnify_async.webhooks` to receive it."""
 
     connection_type: ClassVar[str] = "RestAPI"
@@ -169,7 +170,7 @@ class WebhookDestination:
 
 
 @attrs.frozen(kw_only=True)
-class KeenIODestination:
+class KeenIODestination(Model):
     """KeenIO (``KeenIO``)."""
 
     connection_type: ClassVar[str] = "KeenIO"
@@ -196,7 +197,7 @@ class KeenIODestination:
 
 
 @attrs.frozen(kw_only=True)
-class DatadogDestination:
+class DatadogDestination(Model):
     """Datadog (``Datadog``)."""
 
     connection_type: ClassVar[str] = "Datadog"
@@ -216,7 +217,7 @@ class DatadogDestination:
 
 
 @attrs.frozen(kw_only=True)
-class EventHubsDestination:
+class EventHubsDestination(Model):
     """Microsoft Azure Event Hubs (``EventHubs``)."""
 
     connection_type: ClassVar[str] = "EventHubs"
@@ -231,7 +232,7 @@ class EventHubsDestination:
 
 
 @attrs.frozen(kw_only=True)
-class PubSubDestination:
+class PubSubDestination(Model):
     """Google Cloud Pub/Sub (``PubSub``); emnify's service account must be allowed to write."""
 
     connection_type: ClassVar[str] = "PubSub"

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from ._base import Model
 from ._common import Currency, Status
 
 __all__ = [
@@ -35,7 +36,7 @@ class EndpointStatusId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class NamedRef:
+class NamedRef(Model):
     """A reference to another object by id, with its name when the API includes it."""
 
     id: int | None = None
@@ -45,7 +46,7 @@ class NamedRef:
 
 
 @attrs.frozen(kw_only=True)
-class EndpointSim:
+class EndpointSim(Model):
     """The SIM assigned to an endpoint, as nested in the endpoint."""
 
     id: int | None = None
@@ -61,7 +62,7 @@ class EndpointSim:
 
 
 @attrs.frozen(kw_only=True)
-class RuntimeData:
+class RuntimeData(Model):
     """Where the endpoint was last seen on the network."""
 
     msc: str | None = None
@@ -73,7 +74,7 @@ class RuntimeData:
 
 
 @attrs.frozen(kw_only=True)
-class Endpoint:
+class Endpoint(Model):
     """A device (emnify's *endpoint*), as returned by ``GET /api/v1/endpoint[/{id}]``."""
 
     id: int
@@ -107,7 +108,7 @@ class Endpoint:
 
 
 @attrs.frozen(kw_only=True)
-class ConnectivityOperator:
+class ConnectivityOperator(Model):
     """The mobile operator an endpoint is attached to."""
 
     id: int | None = None
@@ -119,7 +120,7 @@ class ConnectivityOperator:
 
 
 @attrs.frozen(kw_only=True)
-class ConnectivityLocation:
+class ConnectivityLocation(Model):
     """The network registration of an endpoint (``location`` of its connectivity)."""
 
     iccid: str | None = None
@@ -145,7 +146,7 @@ class ConnectivityLocation:
 
 
 @attrs.frozen(kw_only=True)
-class PdpContext:
+class PdpContext(Model):
     """The endpoint's data session (``pdp_context`` of its connectivity)."""
 
     pdp_context_id: int | None = None
@@ -173,7 +174,7 @@ class PdpContext:
 
 
 @attrs.frozen(kw_only=True)
-class Connectivity:
+class Connectivity(Model):
     """An endpoint's connectivity (``GET .../connectivity``): state, registration, session."""
 
     status: Status | None = None
@@ -187,7 +188,7 @@ class Connectivity:
 
 
 @attrs.frozen(kw_only=True)
-class ConnectivityInfo:
+class ConnectivityInfo(Model):
     """What the network reports about an endpoint now (``GET .../connectivity_info``)."""
 
     subscriber_info: dict[str, Any] | None = None
@@ -201,7 +202,7 @@ class ConnectivityInfo:
 
 
 @attrs.frozen(kw_only=True)
-class Balance:
+class Balance(Model):
     """An endpoint's prepaid balance."""
 
     amount: float | None = None
@@ -219,7 +220,7 @@ class Balance:
 
 
 @attrs.frozen(kw_only=True)
-class QuotaAction:
+class QuotaAction(Model):
     """What happens when a quota is used up."""
 
     id: int | None = None
@@ -231,7 +232,7 @@ class QuotaAction:
 
 
 @attrs.frozen(kw_only=True)
-class Quota:
+class Quota(Model):
     """A data or SMS quota of an endpoint."""
 
     status: Status | None = None
@@ -257,7 +258,7 @@ class Quota:
 
 
 @attrs.frozen(kw_only=True)
-class TrafficLimitExtension:
+class TrafficLimitExtension(Model):
     """A temporary raise of one of an endpoint's traffic limits (newer docs only)."""
 
     id: int

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import OrganisationSummary, Status
 from .endpoints import NamedRef
 
@@ -14,7 +15,7 @@ __all__ = ["Euicc", "EuiccOperation", "EuiccOperationError", "EuiccProfile", "Op
 
 
 @attrs.frozen(kw_only=True)
-class EuiccProfile:
+class EuiccProfile(Model):
     """One eSIM profile on an eUICC."""
 
     iccid_with_luhn: str | None = None
@@ -40,7 +41,7 @@ class EuiccProfile:
 
 
 @attrs.frozen(kw_only=True)
-class Euicc:
+class Euicc(Model):
     """An eUICC (embedded SIM chip), as listed by ``GET /api/v1/euicc``."""
 
     id: int
@@ -70,7 +71,7 @@ class Euicc:
 
 
 @attrs.frozen(kw_only=True)
-class OperationUser:
+class OperationUser(Model):
     """Who scheduled an operation."""
 
     id: int | None = None
@@ -80,7 +81,7 @@ class OperationUser:
 
 
 @attrs.frozen(kw_only=True)
-class EuiccOperationError:
+class EuiccOperationError(Model):
     """Why an eUICC operation failed."""
 
     reason: int | None = None
@@ -90,7 +91,7 @@ class EuiccOperationError:
 
 
 @attrs.frozen(kw_only=True)
-class EuiccOperation:
+class EuiccOperation(Model):
     """A profile operation scheduled on an eUICC; it runs when the eUICC next polls."""
 
     id: str

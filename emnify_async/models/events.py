@@ -5,13 +5,14 @@ from typing import Any
 
 import attrs
 
+from ._base import Model
 from ._common import OrganisationSummary, Status
 
 __all__ = ["Event", "EventEndpoint", "EventImsi", "EventSim", "EventSource", "EventUser"]
 
 
 @attrs.frozen(kw_only=True)
-class EventSource:
+class EventSource(Model):
     """Where an event came from (network, policy control, API...)."""
 
     id: int | None = None
@@ -23,7 +24,7 @@ class EventSource:
 
 
 @attrs.frozen(kw_only=True)
-class EventUser:
+class EventUser(Model):
     """The user who triggered an event."""
 
     id: int | None = None
@@ -35,7 +36,7 @@ class EventUser:
 
 
 @attrs.frozen(kw_only=True)
-class EventEndpoint:
+class EventEndpoint(Model):
     """The endpoint an event refers to."""
 
     id: int | None = None
@@ -51,7 +52,7 @@ class EventEndpoint:
 
 
 @attrs.frozen(kw_only=True)
-class EventSim:
+class EventSim(Model):
     """The SIM an event refers to."""
 
     id: int | None = None
@@ -63,7 +64,7 @@ class EventSim:
 
 
 @attrs.frozen(kw_only=True)
-class EventImsi:
+class EventImsi(Model):
     """The IMSI an event refers to."""
 
     id: int | None = None
@@ -75,7 +76,7 @@ class EventImsi:
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(Model):
     """An event, as returned by the event listing endpoints."""
 
     id: int

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from ._secret import Secret
 
@@ -48,7 +49,7 @@ class DataStreamTypeId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ApiCallback:
+class ApiCallback(Model):
     """A callback URL emnify sends MO SMS and delivery receipts to (via a service profile)."""
 
     id: int
@@ -64,7 +65,7 @@ class ApiCallback:
 
 
 @attrs.frozen(kw_only=True)
-class ApiSecret:
+class ApiSecret(Model):
     """An API callback secret; the API never returns its value."""
 
     id: int
@@ -76,7 +77,7 @@ class ApiSecret:
 
 
 @attrs.frozen(kw_only=True)
-class NewApiSecret:
+class NewApiSecret(Model):
     """A secret just created: its id, and its value (masked; `secret.get_secret_value()`)."""
 
     id: int
@@ -100,7 +101,7 @@ def mask_credentials(credentials: Any) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class DataStreamDestination:
+class DataStreamDestination(Model):
     """Where a data stream sends its records."""
 
     connection_type: str | None = None
@@ -114,7 +115,7 @@ class DataStreamDestination:
 
 
 @attrs.frozen(kw_only=True)
-class DataStreamFilter:
+class DataStreamFilter(Model):
     """A filter of an event stream: which records are sent."""
 
     field: str | None = None
@@ -124,7 +125,7 @@ class DataStreamFilter:
 
 
 @attrs.frozen(kw_only=True)
-class DataStream:
+class DataStream(Model):
     """A Data Streamer v2 configuration, with its status."""
 
     id: str
@@ -144,7 +145,7 @@ class DataStream:
 
 
 @attrs.frozen(kw_only=True)
-class DataStreamFilterField:
+class DataStreamFilterField(Model):
     """A field data streams can filter on (its id is a name, not a number)."""
 
     id: str

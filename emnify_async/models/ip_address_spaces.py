@@ -2,11 +2,13 @@
 
 import attrs
 
+from ._base import Model
+
 __all__ = ["IpAddressSpace"]
 
 
 @attrs.frozen(kw_only=True)
-class IpAddressSpace:
+class IpAddressSpace(Model):
     """An IP address space: yours (with its counts), or one you could take (without)."""
 
     id: int

@@ -6,11 +6,13 @@ shared models (`Country`, `Currency`, `DataSize`, `Status`, `NamedRef`).
 
 import attrs
 
+from ._base import Model
+
 __all__ = ["BreakoutRegion"]
 
 
 @attrs.frozen(kw_only=True)
-class BreakoutRegion:
+class BreakoutRegion(Model):
     """A region where emnify breaks device traffic out to the internet."""
 
     id: int | None = None

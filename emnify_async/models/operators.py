@@ -2,13 +2,14 @@
 
 import attrs
 
+from ._base import Model
 from ._common import Country
 
 __all__ = ["Operator", "OperatorMnc", "OperatorTapcode"]
 
 
 @attrs.frozen(kw_only=True)
-class OperatorMnc:
+class OperatorMnc(Model):
     """A mobile network code of an operator."""
 
     id: int | None = None
@@ -20,7 +21,7 @@ class OperatorMnc:
 
 
 @attrs.frozen(kw_only=True)
-class OperatorTapcode:
+class OperatorTapcode(Model):
     """A TAP code of an operator (used in roaming records)."""
 
     id: int | None = None
@@ -32,7 +33,7 @@ class OperatorTapcode:
 
 
 @attrs.frozen(kw_only=True)
-class Operator:
+class Operator(Model):
     """A mobile network operator."""
 
     id: int

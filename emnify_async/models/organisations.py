@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Country, Currency, Status
 from .stats import MonthlyTraffic
 
@@ -22,7 +23,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationRelation:
+class OrganisationRelation(Model):
     """How an organisation relates to its parent, e.g. ``"Customer of"``."""
 
     id: int | None = None
@@ -32,7 +33,7 @@ class OrganisationRelation:
 
 
 @attrs.frozen(kw_only=True)
-class Organisation:
+class Organisation(Model):
     """An organisation's details, as returned by ``GET /api/v1/organisation/my``.
 
     The flat form of the official schema (``organisation_type_id``, ``country_id``, ...) is
@@ -68,7 +69,7 @@ class Organisation:
 
 
 @attrs.frozen(kw_only=True)
-class SimCounts:
+class SimCounts(Model):
     """SIMs of an organisation per status (the wire's ``factory_mode`` is ``factory_test``)."""
 
     total: int | None = None
@@ -84,7 +85,7 @@ class SimCounts:
 
 
 @attrs.frozen(kw_only=True)
-class InclusiveVolumeCosts:
+class InclusiveVolumeCosts(Model):
     """Total cost of an organisation's inclusive volumes this month."""
 
     pooled: float | None = None
@@ -94,7 +95,7 @@ class InclusiveVolumeCosts:
 
 
 @attrs.frozen(kw_only=True)
-class PrepaidBalance:
+class PrepaidBalance(Model):
     """The remaining balance of a prepaid organisation."""
 
     amount: float | None = None
@@ -106,7 +107,7 @@ class PrepaidBalance:
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationStats:
+class OrganisationStats(Model):
     """Monthly statistics of an organisation (``GET /api/v1/organisation/{org}/stats``).
 
     Traffic totals include the child organisations; the counters cover this organisation only.
@@ -135,7 +136,7 @@ class OrganisationStats:
 
 
 @attrs.frozen(kw_only=True)
-class Ratezone:
+class Ratezone(Model):
     """A ratezone of a tariff, as nested in other resources."""
 
     id: int | None = None
@@ -147,7 +148,7 @@ class Ratezone:
 
 
 @attrs.frozen(kw_only=True)
-class InclusiveVolumeTariff:
+class InclusiveVolumeTariff(Model):
     """The tariff and ratezone an inclusive volume belongs to."""
 
     id: int | None = None
@@ -161,7 +162,7 @@ class InclusiveVolumeTariff:
 
 
 @attrs.frozen(kw_only=True)
-class InclusiveVolume:
+class InclusiveVolume(Model):
     """An inclusive volume active this month (``GET .../inclusive_volume/active``)."""
 
     id: int
@@ -183,7 +184,7 @@ class InclusiveVolume:
 
 
 @attrs.frozen(kw_only=True)
-class InclusiveVolumeAssignment:
+class InclusiveVolumeAssignment(Model):
     """The result of assigning a ratezone inclusive volume to an organisation."""
 
     id: int

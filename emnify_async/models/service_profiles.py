@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from .lookups import BreakoutRegion
 from .services import DnsConfig, Service
@@ -12,7 +13,7 @@ __all__ = ["ServiceProfile", "ServiceProfileCallback", "ServiceProfileSecret"]
 
 
 @attrs.frozen(kw_only=True)
-class ServiceProfileCallback:
+class ServiceProfileCallback(Model):
     """An API callback (an SMS or MOC webhook) a service profile sends to."""
 
     id: int | None = None
@@ -26,7 +27,7 @@ class ServiceProfileCallback:
 
 
 @attrs.frozen(kw_only=True)
-class ServiceProfileSecret:
+class ServiceProfileSecret(Model):
     """The API secret that signs a service profile's callbacks (its value is never shown)."""
 
     id: int | None = None
@@ -36,7 +37,7 @@ class ServiceProfileSecret:
 
 
 @attrs.frozen(kw_only=True)
-class ServiceProfile:
+class ServiceProfile(Model):
     """A service profile (emnify's *service policy*): what the endpoints using it may do.
 
     ``GET /api/v1/service_profile`` returns the short view (the flags up to

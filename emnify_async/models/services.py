@@ -3,13 +3,14 @@
 
 import attrs
 
+from ._base import Model
 from ._common import Status, TrafficType
 
 __all__ = ["DnsConfig", "Service", "TrafficLimit", "TrafficLimitPeriod"]
 
 
 @attrs.frozen(kw_only=True)
-class TrafficLimitPeriod:
+class TrafficLimitPeriod(Model):
     """The period a traffic limit counts over, e.g. 5 days or 1 month."""
 
     id: int | None = None
@@ -21,7 +22,7 @@ class TrafficLimitPeriod:
 
 
 @attrs.frozen(kw_only=True)
-class TrafficLimit:
+class TrafficLimit(Model):
     """A traffic limit: at most ``volume`` of a service's traffic per ``period``."""
 
     id: int
@@ -35,7 +36,7 @@ class TrafficLimit:
 
 
 @attrs.frozen(kw_only=True)
-class Service:
+class Service(Model):
     """A service endpoints may use (data, SMS MT, SMS MO, USSD, voice), a read-only lookup."""
 
     id: int
@@ -55,7 +56,7 @@ class Service:
 
 
 @attrs.frozen(kw_only=True)
-class DnsConfig:
+class DnsConfig(Model):
     """A DNS configuration: the nameservers of the endpoints whose service profile uses it."""
 
     id: int

@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import SimModel, Status
 from .sims import Sim
 
@@ -11,7 +12,7 @@ __all__ = ["SimBatch", "SimBatchRegistration"]
 
 
 @attrs.frozen(kw_only=True)
-class SimBatch:
+class SimBatch(Model):
     """A SIM batch, as returned when validating a BIC."""
 
     id: int
@@ -45,7 +46,7 @@ class SimBatch:
 
 
 @attrs.frozen(kw_only=True)
-class SimBatchRegistration:
+class SimBatchRegistration(Model):
     """Response of registering a batch: the SIMs now assigned to the caller."""
 
     sim: list[Sim]

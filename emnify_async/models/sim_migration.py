@@ -5,6 +5,7 @@ Documented only by emnify's newer docs (docs.emnify.com), not by the official sp
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from .endpoints import NamedRef
 
@@ -12,7 +13,7 @@ __all__ = ["MigratedSim", "SimMigration"]
 
 
 @attrs.frozen(kw_only=True)
-class MigratedSim:
+class MigratedSim(Model):
     """A SIM of a migration (to be migrated, or migrated)."""
 
     id: int | None = None
@@ -30,7 +31,7 @@ class MigratedSim:
 
 
 @attrs.frozen(kw_only=True)
-class SimMigration:
+class SimMigration(Model):
     """What a migration did, or (a dry run) would do."""
 
     sim_count: int | None = None

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from .endpoints import NamedRef
 
@@ -20,7 +21,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class IdRef:
+class IdRef(Model):
     """A reference by id only, e.g. ``{"id": 7}``."""
 
     id: int | None = None
@@ -28,7 +29,7 @@ class IdRef:
 
 
 @attrs.frozen(kw_only=True)
-class SimOperationTarget:
+class SimOperationTarget(Model):
     """One SIM (and eUICC) a SIM operation acts on."""
 
     sim: IdRef | None = None
@@ -38,7 +39,7 @@ class SimOperationTarget:
 
 
 @attrs.frozen(kw_only=True)
-class SimOperationFailure:
+class SimOperationFailure(Model):
     """A target of a SIM operation that failed."""
 
     eid: str | None = None
@@ -48,7 +49,7 @@ class SimOperationFailure:
 
 
 @attrs.frozen(kw_only=True)
-class SimOperation:
+class SimOperation(Model):
     """An operation on eSIMs (say, linking profiles to EIDs), run asynchronously."""
 
     id: str
@@ -78,7 +79,7 @@ class SimOperation:
 
 
 @attrs.frozen(kw_only=True)
-class UnlinkedProductStats:
+class UnlinkedProductStats(Model):
     """How many eSIM profiles of one product are unlinked (available for an EID)."""
 
     product: NamedRef | None = None

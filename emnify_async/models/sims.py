@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import OrganisationSummary, SimModel, Status
 
 __all__ = ["EsimInstallationCode", "Sim", "SimEndpoint"]
@@ -24,7 +25,7 @@ def _masked_code(value: object) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class SimEndpoint:
+class SimEndpoint(Model):
     """The endpoint (device) a SIM is assigned to, as nested in a SIM."""
 
     id: int | None = None
@@ -54,7 +55,7 @@ class SimEndpoint:
 
 
 @attrs.frozen(kw_only=True)
-class Sim:
+class Sim(Model):
     """A SIM card, as returned by ``GET /api/v1/sim`` and ``GET /api/v1/sim/{id}``."""
 
     id: int
@@ -90,7 +91,7 @@ class Sim:
 
 
 @attrs.frozen(kw_only=True)
-class EsimInstallationCode:
+class EsimInstallationCode(Model):
     """The code that installs an eSIM profile on a device (``GET .../installation_code``).
 
     ``payload`` is a secret: with it, anyone can download the profile to their device. The

@@ -8,6 +8,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Status
 from .endpoints import NamedRef
 
@@ -15,7 +16,7 @@ __all__ = ["Sms"]
 
 
 @attrs.frozen(kw_only=True)
-class Sms:
+class Sms(Model):
     """One SMS sent to (MT) or from (MO) an endpoint."""
 
     id: int

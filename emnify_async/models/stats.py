@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Currency, TrafficType
 
 __all__ = [
@@ -20,7 +21,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class TrafficStats:
+class TrafficStats(Model):
     """Traffic totals of one type (data or SMS) for one month."""
 
     sim_id: int | None = None
@@ -52,7 +53,7 @@ class TrafficStats:
 
 
 @attrs.frozen(kw_only=True)
-class MonthlyTraffic:
+class MonthlyTraffic(Model):
     """Data and SMS totals for one month."""
 
     data: TrafficStats | None = None
@@ -62,7 +63,7 @@ class MonthlyTraffic:
 
 
 @attrs.frozen(kw_only=True)
-class HourlyPoint:
+class HourlyPoint(Model):
     """One sample of a last-hour series; the wire form is ``["HH:mm", value]``."""
 
     time: str
@@ -72,7 +73,7 @@ class HourlyPoint:
 
 
 @attrs.frozen(kw_only=True)
-class HourlySeries:
+class HourlySeries(Model):
     """Received and sent samples of one traffic type."""
 
     rx: list[HourlyPoint] = attrs.field(factory=list)
@@ -82,7 +83,7 @@ class HourlySeries:
 
 
 @attrs.frozen(kw_only=True)
-class HourlyTraffic:
+class HourlyTraffic(Model):
     """Data and SMS series for the last hour."""
 
     data: HourlySeries | None = None
@@ -92,7 +93,7 @@ class HourlyTraffic:
 
 
 @attrs.frozen(kw_only=True)
-class SimStats:
+class SimStats(Model):
     """Usage summary of one SIM, as returned by ``GET /api/v1/sim/{id}/stats``."""
 
     last_month: MonthlyTraffic | None = None
@@ -104,7 +105,7 @@ class SimStats:
 
 
 @attrs.frozen(kw_only=True)
-class DailyUsage:
+class DailyUsage(Model):
     """Traffic of one type for one day."""
 
     volume: float | None = None
@@ -126,7 +127,7 @@ class DailyUsage:
 
 
 @attrs.frozen(kw_only=True)
-class DailyStats:
+class DailyStats(Model):
     """One row of daily statistics; the ``"TOTAL"`` row has ``is_total=True`` and no date."""
 
     date: datetime.date | None = None

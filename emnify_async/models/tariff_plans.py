@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Currency
 from .endpoints import NamedRef
 
@@ -17,7 +18,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class TariffPlanPriceLine:
+class TariffPlanPriceLine(Model):
     """One line of a SIM price: a rate from ``scale_start`` SIMs on, or a fixed rate."""
 
     scale_start: int | None = None
@@ -29,7 +30,7 @@ class TariffPlanPriceLine:
 
 
 @attrs.frozen(kw_only=True)
-class TariffPlanPrice:
+class TariffPlanPrice(Model):
     """The price of activated SIMs, line by line."""
 
     sim_activated_rate: list[TariffPlanPriceLine] = attrs.field(factory=list)
@@ -37,7 +38,7 @@ class TariffPlanPrice:
 
 
 @attrs.frozen(kw_only=True)
-class TariffPlanRuntime:
+class TariffPlanRuntime(Model):
     """How long a tariff plan runs: ``number_of_units`` of a time unit."""
 
     id: int | None = None
@@ -49,7 +50,7 @@ class TariffPlanRuntime:
 
 
 @attrs.frozen(kw_only=True)
-class TariffPlan:
+class TariffPlan(Model):
     """A tariff plan: the monthly subscription an organisation has with emnify."""
 
     id: int | None = None
@@ -107,7 +108,7 @@ class TariffPlan:
 
 
 @attrs.frozen(kw_only=True)
-class TariffPlanAssignment:
+class TariffPlanAssignment(Model):
     """A tariff plan of an organisation, for a period: one item of its plan history, or its
     active plan (which adds ``sim_activated_amount`` and ``applied_price``)."""
 

@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Country, Currency
 from .organisations import Ratezone
 
@@ -16,7 +17,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class TariffProfileTariff:
+class TariffProfileTariff(Model):
     """The tariff of a tariff profile, as the API nests it (its references as bare ids)."""
 
     id: int | None = None
@@ -72,7 +73,7 @@ class TariffProfileTariff:
 
 
 @attrs.frozen(kw_only=True)
-class TariffProfileInclusiveVolume:
+class TariffProfileInclusiveVolume(Model):
     """The organisation inclusive volume assigned to a tariff profile."""
 
     id: int | None = None
@@ -94,7 +95,7 @@ class TariffProfileInclusiveVolume:
 
 
 @attrs.frozen(kw_only=True)
-class TariffProfile:
+class TariffProfile(Model):
     """A tariff profile: a tariff, the ratezones selected from it, and an inclusive volume.
 
     As returned by ``GET /api/v1/tariff_profile`` and ``GET /api/v1/tariff_profile/{id}``.
@@ -117,7 +118,7 @@ class TariffProfile:
 
 
 @attrs.frozen(kw_only=True)
-class TariffProfileCoverage:
+class TariffProfileCoverage(Model):
     """A country where a tariff profile's devices can connect (``GET .../coverage``)."""
 
     country: Country | None = None

@@ -4,13 +4,14 @@ import datetime
 
 import attrs
 
+from ._base import Model
 from ._common import Currency, Status
 
 __all__ = ["DataSize", "PdpContextDefinition", "Tariff"]
 
 
 @attrs.frozen(kw_only=True)
-class DataSize:
+class DataSize(Model):
     """A data size lookup value: a tariff's data block size or data throttle."""
 
     id: int | None = None
@@ -22,7 +23,7 @@ class DataSize:
 
 
 @attrs.frozen(kw_only=True)
-class PdpContextDefinition:
+class PdpContextDefinition(Model):
     """A PDP context definition (APN) of a tariff."""
 
     id: int | None = None
@@ -34,7 +35,7 @@ class PdpContextDefinition:
 
 
 @attrs.frozen(kw_only=True)
-class Tariff:
+class Tariff(Model):
     """A tariff, as returned by ``GET /api/v1/tariff`` and ``GET /api/v1/tariff/{id}``."""
 
     id: int

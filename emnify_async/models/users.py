@@ -5,6 +5,7 @@ import enum
 
 import attrs
 
+from ._base import Model
 from ._common import OrganisationSummary, Status
 from ._secret import Secret
 
@@ -57,7 +58,7 @@ class MfaKeyTypeId(enum.IntEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Role:
+class Role(Model):
     """A user role."""
 
     id: int | None = None
@@ -67,7 +68,7 @@ class Role:
 
 
 @attrs.frozen(kw_only=True)
-class MfaLookup:
+class MfaLookup(Model):
     """An MFA key's status or type: ``description`` on creation, ``name`` in a user's details."""
 
     id: int | None = None
@@ -79,7 +80,7 @@ class MfaLookup:
 
 
 @attrs.frozen(kw_only=True)
-class MfaKey:
+class MfaKey(Model):
     """A multi-factor authentication key of a user."""
 
     id: int | None = None
@@ -99,7 +100,7 @@ class MfaKey:
 
 
 @attrs.frozen(kw_only=True)
-class User:
+class User(Model):
     """A user account."""
 
     id: int
@@ -121,7 +122,7 @@ class User:
 
 
 @attrs.frozen(kw_only=True)
-class UserSummary:
+class UserSummary(Model):
     """A user as nested in other objects (an application token's creator)."""
 
     id: int | None = None
@@ -133,7 +134,7 @@ class UserSummary:
 
 
 @attrs.frozen(kw_only=True)
-class Permission:
+class Permission(Model):
     """One API operation a role allows."""
 
     method: str | None = None
@@ -145,7 +146,7 @@ class Permission:
 
 
 @attrs.frozen(kw_only=True)
-class RolePermissions:
+class RolePermissions(Model):
     """The operations one of a user's roles allows."""
 
     role: str | None = None
@@ -155,7 +156,7 @@ class RolePermissions:
 
 
 @attrs.frozen(kw_only=True)
-class TrustedDevice:
+class TrustedDevice(Model):
     """A device on which a user skips the MFA code when logging in."""
 
     id: int | None = None
@@ -169,7 +170,7 @@ class TrustedDevice:
 
 
 @attrs.frozen(kw_only=True)
-class SupportToken:
+class SupportToken(Model):
     """A bearer token to act as a user, for support (its repr masks the token)."""
 
     support_token: Secret

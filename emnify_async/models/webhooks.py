@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from ._base import Model
 from ._common import Country, Currency, OrganisationSummary, TrafficType
 from .endpoints import NamedRef
 
@@ -28,7 +29,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class UsageVolume:
+class UsageVolume(Model):
     """Volume of a usage record, in MB for data (1 per SMS)."""
 
     total: Decimal | None = None
@@ -40,7 +41,7 @@ class UsageVolume:
 
 
 @attrs.frozen(kw_only=True)
-class UsageOperator:
+class UsageOperator(Model):
     """The visited network of a usage record."""
 
     id: int | None = None
@@ -54,7 +55,7 @@ class UsageOperator:
 
 
 @attrs.frozen(kw_only=True)
-class UsageRatezone:
+class UsageRatezone(Model):
     """The rate zone a usage record was rated in."""
 
     id: int | None = None
@@ -64,7 +65,7 @@ class UsageRatezone:
 
 
 @attrs.frozen(kw_only=True)
-class UsageTariff:
+class UsageTariff(Model):
     """The tariff a usage record was rated with."""
 
     id: int | None = None
@@ -76,7 +77,7 @@ class UsageTariff:
 
 
 @attrs.frozen(kw_only=True)
-class UsageEndpoint:
+class UsageEndpoint(Model):
     """The endpoint (device) of a usage record."""
 
     id: int | None = None
@@ -92,7 +93,7 @@ class UsageEndpoint:
 
 
 @attrs.frozen(kw_only=True)
-class UsageSim:
+class UsageSim(Model):
     """The SIM of a usage record."""
 
     id: int | None = None
@@ -106,7 +107,7 @@ class UsageSim:
 
 
 @attrs.frozen(kw_only=True)
-class UsageRecord:
+class UsageRecord(Model):
     """One usage data record of a Data Streamer usage stream (data or SMS consumed)."""
 
     id: int
@@ -140,7 +141,7 @@ class UsageRecord:
 
 
 @attrs.frozen(kw_only=True)
-class UnknownRecord:
+class UnknownRecord(Model):
     """A data stream record of a kind this SDK does not know (neither event nor usage).
 
     Kept as decoded JSON so that a new record kind never makes a receiver fail (and emnify
@@ -154,7 +155,7 @@ class UnknownRecord:
 
 
 @attrs.frozen(kw_only=True)
-class MoSms:
+class MoSms(Model):
     """A mobile-originated SMS, as emnify posts it to your API callback URL."""
 
     id: int
