@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
+from emnify_async import models
 from emnify_async._converter import structure, structure_list, unstructure
 from emnify_async.models import (
     FormFactor,
@@ -22,6 +23,7 @@ from emnify_async.models import (
     SimModel,
     Status,
 )
+from emnify_async.models._base import Model
 
 BODY: dict[str, Any] = {
     "id": 1,
@@ -166,3 +168,11 @@ class TestExtra:
         assert first.status.extra == {"color": "green"}
         assert third.status is not None
         assert third.status.extra == {"color": "red"}
+
+
+def test_every_response_model_keeps_extra() -> None:
+    """A model added without the base would drop keys the SDK does not name yet."""
+    classes = [getattr(models, name) for name in models.__all__]
+    attrs_classes = [cls for cls in classes if isinstance(cls, type) and attrs.has(cls)]
+    assert attrs_classes
+    assert [cls.__name__ for cls in attrs_classes if not issubclass(cls, Model)] == []

@@ -7,11 +7,13 @@ tags (v2) are objects of the organisation, assigned to endpoints; they are not t
 
 import attrs
 
+from ._base import Model
+
 __all__ = ["Tag", "TagColor"]
 
 
 @attrs.frozen(kw_only=True)
-class TagColor:
+class TagColor(Model):
     """A colour a tag can have (an item of `client.tags.colors()`, or a tag's `tag_color`).
 
     A tag names its colour by `id` only; the colour list adds `hex_color` and `description`.
@@ -26,7 +28,7 @@ class TagColor:
 
 
 @attrs.frozen(kw_only=True)
-class Tag:
+class Tag(Model):
     """A tag of the organisation (an item of `client.tags.list()` or of an endpoint's tags)."""
 
     id: int
