@@ -11,8 +11,9 @@ Operations in neither (eUICCs, SIM operations, bulk endpoints...) are validated 
 docs.emnify.com (see its header). Only those operations are taken from it, with the schemas
 they use (``newer_spec``), and three artefacts of the assembly are undone on load: component
 names with spaces (invalid in OpenAPI) get underscores, every component name gets the prefix
-``newer.`` (so that ``resolve`` never confuses it with the supplement's), and a 204's
-``content`` (a ``{}`` schema: a 204 has no body by definition) is dropped.
+``newer.`` (so that ``resolve`` never confuses it with the supplement's), and the ``content``
+of a 204 (a ``{}`` schema: a 204 has no body by definition) or of an answer whose schema the
+assembly marks "Empty response body" (a 201 whose docs show none) is dropped.
 """
 
 from __future__ import annotations
@@ -123,10 +124,21 @@ def _references(node: Any, found: set[str]) -> None:
             _references(value, found)
 
 
-def _without_204_content(operation_: dict[str, Any]) -> dict[str, Any]:
+def _empty_body(response: dict[str, Any], document: dict[str, Any]) -> bool:
+    """A response whose schema the assembly wrote for "no body": ``{type: object, properties:
+    {}, description: "Empty response body"}`` (a 201 whose docs show nothing)."""
+    schema = (response.get("content") or {}).get("application/json", {}).get("schema") or {}
+    ref = schema.get("$ref", "")
+    if ref.startswith(_COMPONENT_REF):
+        schema = document["components"]["schemas"].get(ref[len(_COMPONENT_REF) :], {})
+    return schema.get("description") == "Empty response body" and not schema.get("properties")
+
+
+def _without_empty_content(operation_: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
     responses = dict(operation_.get("responses") or {})
-    if "204" in responses:
-        responses["204"] = {k: v for k, v in responses["204"].items() if k != "content"}
+    for status, response in responses.items():
+        if status == "204" or _empty_body(response, document):
+            responses[status] = {k: v for k, v in response.items() if k != "content"}
     return {**operation_, "responses": responses}
 
 
@@ -140,7 +152,7 @@ def newer_spec() -> dict[str, Any]:
     for pattern, item in document["paths"].items():
         known = official.get(pattern, {})
         added = {
-            method: _without_204_content(op)
+            method: _without_empty_content(op, document)
             for method, op in item.items()
             if method in _METHODS and method not in known
         }
