@@ -106,6 +106,7 @@ from .organisations import (
 from .service_profiles import (
     ServiceProfile,
     ServiceProfileCallback,
+    ServiceProfileDataLimit,
     ServiceProfileSecret,
 )
 from .services import (
@@ -288,6 +289,7 @@ __all__ = [
     "Service",
     "ServiceProfile",
     "ServiceProfileCallback",
+    "ServiceProfileDataLimit",
     "ServiceProfileSecret",
     "Sim",
     "SimBatch",

@@ -44,6 +44,7 @@ from emnify_async.testing._routes import (
     operators,
     org_stats,
     organisations,
+    service_profile_data_limits,
     service_profiles,
     services,
     sim_batches,
@@ -88,6 +89,7 @@ ROUTE_MODULES = (
     events,
     operators,
     service_profiles,
+    service_profile_data_limits,
     services,
     integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
     lookups,

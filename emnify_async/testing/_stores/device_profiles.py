@@ -21,7 +21,7 @@ from emnify_async.testing._catalog import (
     TRAFFIC_LIMITS,
     JsonObj,
 )
-from emnify_async.testing._device_data import SEEDED_SPACE_ID, IpSpace, ServiceProfile
+from emnify_async.testing._device_data import SEEDED_SPACE_ID, DataLimit, IpSpace, ServiceProfile
 from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.dns import DnsConfigs
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
@@ -70,6 +70,7 @@ class DeviceProfiles:
         self._on_change = on_change
         self._offers = random.Random(f"{records.seed}:ip-address-spaces")
         self._next_profile_id = max(self.service_profiles, default=0) + 1
+        self._next_data_limit_id = 1
 
     # --- service profiles: reads ----------------------------------------------------------
 
@@ -159,6 +160,32 @@ class DeviceProfiles:
 
     def remove_traffic_limit(self, profile: ServiceProfile, service_id: int, limit_id: int) -> None:
         profile.services[service_id].remove(limit_id)
+        self._on_change()
+
+    # --- data limits (newer docs) ---------------------------------------------------------
+
+    def add_data_limit(
+        self,
+        profile: ServiceProfile,
+        service_id: int,
+        satellite_only: bool,
+        volume: int,
+        warning_percent: int | None,
+    ) -> DataLimit:
+        limit = DataLimit(
+            self._next_data_limit_id, service_id, satellite_only, volume, warning_percent
+        )
+        self._next_data_limit_id += 1
+        profile.data_limits.append(limit)
+        self._on_change()
+        return limit
+
+    def remove_data_limit(self, profile: ServiceProfile, limit: DataLimit) -> None:
+        profile.data_limits.remove(limit)
+        self._on_change()
+
+    def remove_data_limits(self, profile: ServiceProfile) -> None:
+        profile.data_limits.clear()
         self._on_change()
 
     # --- tariff profiles and address spaces -----------------------------------------------
