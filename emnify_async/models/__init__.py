@@ -157,9 +157,11 @@ from .tariff_plans import (
     TariffPlanRuntime,
 )
 from .tariff_profiles import (
+    OperatorBlocklist,
     TariffProfile,
     TariffProfileCoverage,
     TariffProfileInclusiveVolume,
+    TariffProfileOperatorBlock,
     TariffProfileTariff,
 )
 from .tariffs import (
@@ -267,6 +269,7 @@ __all__ = [
     "NewApplicationToken",
     "OperationUser",
     "Operator",
+    "OperatorBlocklist",
     "OperatorMnc",
     "OperatorTapcode",
     "Organisation",
@@ -315,6 +318,7 @@ __all__ = [
     "TariffProfile",
     "TariffProfileCoverage",
     "TariffProfileInclusiveVolume",
+    "TariffProfileOperatorBlock",
     "TariffProfileTariff",
     "TrafficLimit",
     "TrafficLimitExtension",

@@ -55,6 +55,7 @@ from emnify_async.testing._routes import (
     sim_stats,
     sims,
     tariff_plans,
+    tariff_profile_blocklists,
     tariff_profiles,
     tariffs,
     traffic_limits,
@@ -81,6 +82,7 @@ ROUTE_MODULES = (
     tariff_plans,
     tariffs,
     tariff_profiles,
+    tariff_profile_blocklists,
     endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
     endpoint_connectivity,
     endpoint_sms,
