@@ -8,6 +8,7 @@ how many endpoints use a profile is read from the endpoint records, so it is alw
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import random
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -71,6 +72,7 @@ class DeviceProfiles:
         self._offers = random.Random(f"{records.seed}:ip-address-spaces")
         self._next_profile_id = max(self.service_profiles, default=0) + 1
         self._next_data_limit_id = 1
+        self._next_space_id = max(self.ip_spaces, default=0) + 1
 
     # --- service profiles: reads ----------------------------------------------------------
 
@@ -234,6 +236,38 @@ class DeviceProfiles:
         """Give the space back (its endpoints must have moved away)."""
         self._set_owner(space_id, None)
 
+    def allocated_overlap(self, network: IpNetwork) -> IpSpace | None:
+        """An organisation's space that overlaps ``network``, if any."""
+        return next(
+            (
+                s
+                for s in self.ip_spaces.values()
+                if s.org_id is not None and _overlaps(s.network, network)
+            ),
+            None,
+        )
+
+    def create_space(self, network: IpNetwork, org_id: int) -> IpSpace:
+        """Allocate ``network`` (which overlaps no organisation's space) to ``org_id``.
+
+        An unassigned space of exactly that network is assigned (it keeps its id); the
+        unassigned ones it overlaps otherwise are no longer offered (they could not be taken
+        whole any more), and it gets a new id.
+        """
+        cidr = str(network)
+        same = next((s for s in self.ip_spaces.values() if s.cidr == cidr), None)
+        if same is not None:
+            self._set_owner(same.id, org_id)
+            return self.ip_spaces[same.id]
+        for space in list(self.ip_spaces.values()):
+            if space.org_id is None and _overlaps(space.network, network):
+                del self.ip_spaces[space.id]
+        space = IpSpace(self._next_space_id, org_id, cidr)
+        self._next_space_id += 1
+        self.ip_spaces[space.id] = space
+        self._on_change()
+        return space
+
     def _set_owner(self, space_id: int, org_id: int | None) -> None:
         space = self.ip_spaces[space_id]
         self.ip_spaces[space_id] = dataclasses.replace(space, org_id=org_id)
@@ -253,6 +287,13 @@ class DeviceProfiles:
             if self._records.holder(space.id, address) is None:
                 return address
         return None
+
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _overlaps(a: IpNetwork, b: IpNetwork) -> bool:
+    return a.version == b.version and a.overlaps(b)
 
 
 def _id(space: IpSpace) -> int:
