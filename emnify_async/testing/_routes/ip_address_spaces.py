@@ -89,6 +89,14 @@ async def release_space(request: web.Request) -> web.Response:
     return no_content()
 
 
+def _allowed(network: ipaddress.IPv4Network | ipaddress.IPv6Network) -> bool:
+    """Within one of the documented ranges (or ``fd00::/8``)."""
+    return any(
+        network.version == allowed.version and network.subnet_of(allowed)  # type: ignore[arg-type]
+        for allowed in ALLOWED
+    )
+
+
 async def create_space(request: web.Request) -> web.Response:
     """201 with the new space; see the module's docstring for what is allowed."""
     body = await json_body(request)
@@ -107,7 +115,7 @@ async def create_space(request: web.Request) -> web.Response:
         )
     if network.prefixlen not in PREFIXES[version]:
         raise ApiError.of(NOT_ALLOWED, f"IP address space size /{network.prefixlen} not allowed.")
-    if not any(network.version == a.version and network.subnet_of(a) for a in ALLOWED):  # type: ignore[arg-type]
+    if not _allowed(network):
         raise ApiError.of(NOT_ALLOWED, f"IP address space '{network}' is not in an allowed range.")
     if network.version == 4 and network.overlaps(RESERVED):
         raise ApiError.of(NOT_ALLOWED, f"IP address space '{network}' overlaps a reserved range.")
