@@ -67,7 +67,7 @@ from emnify_async.models.organisations import (
     Organisation,
     OrganisationStats,
 )
-from emnify_async.models.service_profiles import ServiceProfile
+from emnify_async.models.service_profiles import ServiceProfile, ServiceProfileDataLimit
 from emnify_async.models.services import DnsConfig, Service, TrafficLimit
 from emnify_async.models.sim_batches import SimBatch
 from emnify_async.models.sim_migration import SimMigration
@@ -77,7 +77,11 @@ from emnify_async.models.sms import Sms
 from emnify_async.models.stats import DailyStats, EndpointStats, HourlyTraffic, SimStats
 from emnify_async.models.tags import Tag, TagColor
 from emnify_async.models.tariff_plans import TariffPlanAssignment
-from emnify_async.models.tariff_profiles import TariffProfile, TariffProfileCoverage
+from emnify_async.models.tariff_profiles import (
+    TariffProfile,
+    TariffProfileCoverage,
+    TariffProfileOperatorBlock,
+)
 from emnify_async.models.tariffs import DataSize, Tariff
 from emnify_async.models.users import (
     MfaKey,
@@ -1687,7 +1691,8 @@ class Organisations:
 
         operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
         month's `sim_activated_amount` activated SIMs cost (each line's rate times its
-        volume); `applied_rate` is the monthly base fee.
+        volume); `applied_rate` is the monthly base fee. Your own organisation's is also
+        `my_active_tariff_plan()`.
 
         Args:
             org: An organisation id (yours or a direct child's) or `"my"` (the default).
@@ -1697,6 +1702,18 @@ class Organisations:
             NotFoundError: The organisation is not accessible, or has no active plan.
         """
         return self._handle.run(lambda client: self._area(client).active_tariff_plan(org))
+
+    def my_active_tariff_plan(self) -> TariffPlanAssignment:
+        """Your organisation's tariff plan running now (GET /api/v1/tariff_plan/active).
+
+        operationId: get-active-tariff-plan (newer docs). The same answer as
+        `active_tariff_plan("my")`: `applied_price` is computed from this month's activated
+        SIMs.
+
+        Raises:
+            NotFoundError: Your organisation has no active tariff plan.
+        """
+        return self._handle.run(lambda client: self._area(client).my_active_tariff_plan())
 
 
 class Tariffs:
@@ -2128,6 +2145,92 @@ class ServiceProfiles:
             lambda client: self._area(client).remove_traffic_limit(profile_id, service_id, limit_id)
         )
 
+    def data_limits(self, profile_id: int) -> Pager[ServiceProfileDataLimit]:
+        """The profile's data limits (GET /api/v1/service_profile/{profile_id}/traffic_limit).
+
+        operationId: list-service-profile-traffic-limits (newer docs). A data limit has its
+        own volume and may count satellite traffic only; it is separate from the traffic
+        limits assigned to the profile's services (`add_traffic_limit()`), and neither
+        changes the other. call `.to_list()` for the list.
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation (the docs' 403).
+        """
+        return Pager(self._handle, self._area(self._handle.client).data_limits(profile_id))
+
+    def add_data_limit(
+        self,
+        profile_id: int,
+        *,
+        volume: int,
+        warning_percent: int | NotGiven = NOT_GIVEN,
+        satellite_only: bool | NotGiven = NOT_GIVEN,
+        service: IdLike = 38,
+        period: IdLike | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Add a data limit to the profile (POST .../{profile_id}/traffic_limit).
+
+        POST /api/v1/service_profile/{profile_id}/traffic_limit
+        (add-service-profile-traffic-limit, newer docs). One limit per service and
+        `satellite_only`; to change one, remove it and add another (or extend it for a while
+        per endpoint: `client.endpoints.extend_traffic_limit()`). Not retried once sent.
+
+        Args:
+            volume: The limit in bytes per period.
+            warning_percent: The share of `volume` (1-100) at which an event is sent.
+            satellite_only: Count only traffic over satellite RAT types (the API's default:
+                all traffic).
+            service: The service limited: 38 Data, the only one the API supports.
+            period: The period: 2 Monthly (calendar months), the only one and the default.
+
+        Returns:
+            The new data limit's id (from the `Location` header).
+
+        Raises:
+            InputError: A value is invalid, e.g. a volume that is not a positive whole
+                number (nothing is sent).
+            BadRequestError: The API refused a value, e.g. an unsupported service.
+            PermissionDeniedError: No such service profile of your organisation.
+            ConflictError: The profile has a data limit for the service and
+                `satellite_only` already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).add_data_limit(
+                profile_id,
+                volume=volume,
+                warning_percent=warning_percent,
+                satellite_only=satellite_only,
+                service=service,
+                period=period,
+            )
+        )
+
+    def remove_data_limits(self, profile_id: int) -> None:
+        """Remove every data limit of the profile (DELETE .../{profile_id}/traffic_limit).
+
+        DELETE /api/v1/service_profile/{profile_id}/traffic_limit
+        (remove-service-profile-traffic-limits, newer docs). The traffic limits assigned to
+        its services stay. Succeeds when it has none, too.
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).remove_data_limits(profile_id))
+
+    def remove_data_limit(self, profile_id: int, limit_id: int) -> None:
+        """Remove one data limit (DELETE .../{profile_id}/traffic_limit/{limit_id}).
+
+        DELETE /api/v1/service_profile/{profile_id}/traffic_limit/{limit_id}
+        (delete-service-profile-traffic-limit, newer docs).
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation.
+            NotFoundError: The profile has no such data limit.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_data_limit(profile_id, limit_id)
+        )
+
 
 class TariffProfiles:
     """The tariff profile API."""
@@ -2289,6 +2392,109 @@ class TariffProfiles:
             )
         )
 
+    def blocked_operators(self, tariff_profile_id: int) -> Pager[TariffProfileOperatorBlock]:
+        """The operators the profile blocks, wholly or some RAT types (GET .../operator).
+
+        GET /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator
+        (tariff-profile-operator-block-list-operator-get, newer docs). One item per operator
+        with anything blocked. call `.to_list()` for the list.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return Pager(
+            self._handle, self._area(self._handle.client).blocked_operators(tariff_profile_id)
+        )
+
+    def blocked_operator(
+        self, tariff_profile_id: int, operator_id: int
+    ) -> TariffProfileOperatorBlock:
+        """What the profile blocks of one operator (GET .../operator/{operator_id}).
+
+        GET /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-get, newer docs). An
+        operator with nothing blocked answers `blocklist.operator=False` and no RAT types.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).blocked_operator(tariff_profile_id, operator_id)
+        )
+
+    def block_operator(self, tariff_profile_id: int, operator_id: int) -> None:
+        """Block an operator completely for the profile (PUT .../operator/{operator_id}).
+
+        PUT /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-put, newer docs). RAT
+        types blocked on their own stay blocked. Blocking a blocked operator changes nothing.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).block_operator(tariff_profile_id, operator_id)
+        )
+
+    def unblock_operator(self, tariff_profile_id: int, operator_id: int) -> None:
+        """Lift the complete block of an operator (DELETE .../operator/{operator_id}).
+
+        DELETE /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-delete, newer docs). RAT
+        types blocked on their own stay blocked (`unblock_rat_type()` lifts them).
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).unblock_operator(tariff_profile_id, operator_id)
+        )
+
+    def block_rat_types(
+        self, tariff_profile_id: int, operator_id: int, *, rat_types: IdLike | Iterable[IdLike]
+    ) -> None:
+        """Block some RAT types of an operator for the profile (POST .../rat_type).
+
+        POST /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id}/rat_type (tariff-profile-operator-block-operator-by-id-rat-type-post,
+        newer docs). Also while the operator is blocked completely; ones blocked already stay
+        so (which makes a repeat harmless: it is retried).
+
+        Args:
+            rat_types: RAT type ids or models (`client.lookups.rat_types(blacklistable=True)`),
+                sent as `[{"id": n}, ...]`.
+
+        Raises:
+            InputError: No RAT type, or one is not an id (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+            UnprocessableEntityError: A RAT type cannot be blocked.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).block_rat_types(
+                tariff_profile_id, operator_id, rat_types=rat_types
+            )
+        )
+
+    def unblock_rat_type(
+        self, tariff_profile_id: int, operator_id: int, rat_type_id: IdLike
+    ) -> None:
+        """Lift the block of one RAT type of an operator (DELETE .../rat_type/{rat_type_id}).
+
+        DELETE /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id}/rat_type/{rate_type_id}
+        (tariff-profile-operator-block-operator-by-id-rat-type-by-id-delete, newer docs). A
+        complete block of the operator stays.
+
+        Raises:
+            InputError: `rat_type_id` is not an id (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation, operator or RAT type.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).unblock_rat_type(
+                tariff_profile_id, operator_id, rat_type_id
+            )
+        )
+
 
 class IpAddressSpaces:
     """The IP address space API."""
@@ -2321,6 +2527,33 @@ class IpAddressSpaces:
         return Pager(
             self._handle,
             self._area(self._handle.client).available(ip_address_version=ip_address_version),
+        )
+
+    def create(self, *, ip_address_space: str, ip_address_version: int) -> IpAddressSpace:
+        """Allocate an address space of your choice (POST /api/v1/ip_address_space).
+
+        operationId: ip-address-space-post (newer docs). The API checks that it is free and
+        allowed: IPv4 spaces within `10.192.0.0/12`, `100.64.0.0/10`, `10.112.0.0/12` or
+        `10.176.0.0/12`, outside the reserved `100.64.0.0/24`. Not retried once sent.
+
+        Args:
+            ip_address_space: The network in CIDR notation, e.g. `"10.192.0.0/24"`.
+            ip_address_version: 4 or 6, the network's version.
+
+        Returns:
+            The new space, with its id.
+
+        Raises:
+            InputError: Not a network in CIDR notation, or not of the version given (nothing
+                is sent).
+            ConflictError: It overlaps an address space already allocated.
+            UnprocessableEntityError: It is outside the allowed ranges, or overlaps the
+                reserved one.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                ip_address_space=ip_address_space, ip_address_version=ip_address_version
+            )
         )
 
     def assign(self, address_space_id: int) -> None:

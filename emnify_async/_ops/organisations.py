@@ -33,6 +33,7 @@ __all__ = [
     "HOURLY_STATS",
     "MONTHLY_STATS",
     "MY",
+    "MY_ACTIVE_TARIFF_PLAN",
     "STATUSES",
     "TARIFF_PLANS",
     "UPDATE_TARIFF",
@@ -186,4 +187,13 @@ ACTIVE_TARIFF_PLAN = Operation(
     Returns.OBJECT,
     TariffPlanAssignment,
     path_params={"org_id_or_my": ORG},
+)
+# The caller's own organisation's, like ACTIVE_TARIFF_PLAN with "my".
+MY_ACTIVE_TARIFF_PLAN = Operation(
+    "get-active-tariff-plan",
+    "GET",
+    "/api/v1/tariff_plan/active",
+    Returns.OBJECT,
+    TariffPlanAssignment,
+    source="newer-docs",
 )

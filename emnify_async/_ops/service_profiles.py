@@ -6,24 +6,30 @@ from typing import Any
 
 import attrs
 
-from .._body import Ref, flag, reference, require_any, text
+from .._body import Ref, checked, flag, reference, require_any, text
 from .._exceptions import InputError
 from .._operation import Operation, Returns
-from .._types import NotGiven
-from ..models import ServiceProfile
+from .._query import check_id
+from .._types import NOT_GIVEN, NotGiven
+from ..models import ServiceProfile, ServiceProfileDataLimit
 from .services import SERVICE_ID
 
 __all__ = [
+    "ADD_DATA_LIMIT",
     "ADD_SERVICE",
     "ADD_TRAFFIC_LIMIT",
     "CREATE",
+    "DATA_LIMITS",
     "DELETE",
+    "DELETE_DATA_LIMIT",
     "GET",
     "LIST",
+    "REMOVE_DATA_LIMITS",
     "REMOVE_QUOTAS",
     "REMOVE_SERVICE",
     "REMOVE_TRAFFIC_LIMIT",
     "UPDATE",
+    "DataLimitCreate",
     "ServiceProfileCreate",
     "ServiceProfilePatch",
 ]
@@ -138,4 +144,70 @@ REMOVE_TRAFFIC_LIMIT: Operation[None] = Operation(
     Returns.NOTHING,
     path_params={"service_id": SERVICE_ID},
     success=frozenset({200, 204}),
+)
+
+
+# --- data limits (from the newer docs) ----------------------------------------------------------
+
+
+def _volume(value: Any, name: str) -> int:
+    """A whole, positive number of the service's atomic units (bytes for data)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{name} must be a whole number of bytes, got {value!r}")
+    return check_id(value, name)
+
+
+def _percent(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise InputError(f"{name} must be a whole percentage from 1 to 100, got {value!r}")
+    return int(value)
+
+
+@attrs.frozen(kw_only=True)
+class DataLimitCreate:
+    """The body of POST /api/v1/service_profile/{profile_id}/traffic_limit."""
+
+    service: Ref | NotGiven = reference()
+    volume: int | NotGiven = checked(_volume)
+    period: Ref | NotGiven = reference()
+    satellite_only: bool | NotGiven = flag()
+    warning_percent: int | NotGiven = checked(_percent)
+
+    def __attrs_post_init__(self) -> None:
+        if self.service is NOT_GIVEN or self.volume is NOT_GIVEN:
+            raise InputError("a data limit needs a service and a volume")
+
+
+_DATA_LIMITS = f"{_ONE}/traffic_limit"
+DATA_LIMITS = Operation(
+    "list-service-profile-traffic-limits",
+    "GET",
+    _DATA_LIMITS,
+    Returns.ARRAY,
+    ServiceProfileDataLimit,
+    source="newer-docs",
+)
+# Adds a limit: never repeated once sent (a repeat would be refused 409 anyway, the
+# service and RAT combination being taken). The 201 names the new limit in its Location.
+ADD_DATA_LIMIT: Operation[None] = Operation(
+    "add-service-profile-traffic-limit",
+    "POST",
+    _DATA_LIMITS,
+    Returns.CREATED_ID,
+    body=DataLimitCreate,
+    source="newer-docs",
+)
+REMOVE_DATA_LIMITS: Operation[None] = Operation(
+    "remove-service-profile-traffic-limits",
+    "DELETE",
+    _DATA_LIMITS,
+    Returns.NOTHING,
+    source="newer-docs",
+)
+DELETE_DATA_LIMIT: Operation[None] = Operation(
+    "delete-service-profile-traffic-limit",
+    "DELETE",
+    f"{_DATA_LIMITS}/{{limit_id}}",
+    Returns.NOTHING,
+    source="newer-docs",
 )

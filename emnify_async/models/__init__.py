@@ -106,6 +106,7 @@ from .organisations import (
 from .service_profiles import (
     ServiceProfile,
     ServiceProfileCallback,
+    ServiceProfileDataLimit,
     ServiceProfileSecret,
 )
 from .services import (
@@ -160,9 +161,11 @@ from .tariff_plans import (
     TariffPlanRuntime,
 )
 from .tariff_profiles import (
+    OperatorBlocklist,
     TariffProfile,
     TariffProfileCoverage,
     TariffProfileInclusiveVolume,
+    TariffProfileOperatorBlock,
     TariffProfileTariff,
 )
 from .tariffs import (
@@ -270,6 +273,7 @@ __all__ = [
     "NewApplicationToken",
     "OperationUser",
     "Operator",
+    "OperatorBlocklist",
     "OperatorMnc",
     "OperatorTapcode",
     "Organisation",
@@ -292,6 +296,7 @@ __all__ = [
     "Service",
     "ServiceProfile",
     "ServiceProfileCallback",
+    "ServiceProfileDataLimit",
     "ServiceProfileSecret",
     "Sim",
     "SimBatch",
@@ -319,6 +324,7 @@ __all__ = [
     "TariffProfile",
     "TariffProfileCoverage",
     "TariffProfileInclusiveVolume",
+    "TariffProfileOperatorBlock",
     "TariffProfileTariff",
     "TrafficLimit",
     "TrafficLimitExtension",

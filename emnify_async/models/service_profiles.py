@@ -7,9 +7,14 @@ import attrs
 from ._base import Model
 from ._common import Status
 from .lookups import BreakoutRegion
-from .services import DnsConfig, Service
+from .services import DnsConfig, Service, TrafficLimitPeriod
 
-__all__ = ["ServiceProfile", "ServiceProfileCallback", "ServiceProfileSecret"]
+__all__ = [
+    "ServiceProfile",
+    "ServiceProfileCallback",
+    "ServiceProfileDataLimit",
+    "ServiceProfileSecret",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -87,3 +92,25 @@ class ServiceProfile(Model):
     """The DNS configuration the endpoints get; ``None`` for emnify's default."""
     service: list[Service] = attrs.field(factory=list)
     """The services the endpoints may use, each with its traffic limits (details only)."""
+
+
+@attrs.frozen(kw_only=True)
+class ServiceProfileDataLimit(Model):
+    """A data limit of a service profile (newer docs): at most `volume` per `period`.
+
+    Separate from the traffic limits assigned to the profile's services (`Service.traffic_limit`):
+    neither kind changes the other.
+    """
+
+    id: int
+    """Data limit id (what `remove_data_limit()` takes)."""
+    service: Status | None = None
+    """The service limited, as `{id, description}` (38 Data, the only one supported)."""
+    satellite_only: bool | None = None
+    """Whether the limit counts only traffic over satellite RAT types."""
+    period: TrafficLimitPeriod | None = None
+    """The period the volume counts over (a calendar month, reset at 00:00 UTC on the 1st)."""
+    volume: int | None = None
+    """The limit, in the service's atomic units (bytes for data)."""
+    warning_percent: int | None = None
+    """The share of `volume` (in percent) at which an event is sent."""

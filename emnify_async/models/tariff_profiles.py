@@ -5,13 +5,17 @@ import datetime
 import attrs
 
 from ._base import Model
-from ._common import Country, Currency
+from ._common import Country, Currency, Status
+from .endpoints import NamedRef
 from .organisations import Ratezone
+from .sim_operations import IdRef
 
 __all__ = [
+    "OperatorBlocklist",
     "TariffProfile",
     "TariffProfileCoverage",
     "TariffProfileInclusiveVolume",
+    "TariffProfileOperatorBlock",
     "TariffProfileTariff",
 ]
 
@@ -125,3 +129,26 @@ class TariffProfileCoverage(Model):
     """The country."""
     redundancy_count: int | None = None
     """How many networks cover it."""
+
+
+@attrs.frozen(kw_only=True)
+class OperatorBlocklist(Model):
+    """What of an operator a tariff profile blocks: all of it, or some RAT types."""
+
+    operator: bool | None = None
+    """Whether the operator is blocked completely."""
+    rat_types: list[Status] = attrs.field(factory=list)
+    """The RAT types blocked on their own, as `{id, description}` (kept when the whole
+    operator is blocked or unblocked)."""
+
+
+@attrs.frozen(kw_only=True)
+class TariffProfileOperatorBlock(Model):
+    """One operator in a tariff profile's operator blocklist (newer docs, v2)."""
+
+    operator: NamedRef | None = None
+    """The operator, as `{id, name}`."""
+    tariff_profile: IdRef | None = None
+    """The tariff profile, as `{id}`."""
+    blocklist: OperatorBlocklist | None = None
+    """What is blocked."""

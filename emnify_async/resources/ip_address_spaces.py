@@ -1,4 +1,4 @@
-"""IP address spaces: yours, free ones, take and release (`client.ip_address_spaces`).
+"""IP address spaces: yours, free ones, take, create and release (`client.ip_address_spaces`).
 
 Your endpoints get their IP addresses from your organisation's address spaces.
 """
@@ -36,6 +36,33 @@ class AsyncIpAddressSpaces(AsyncResource):
             InputError: The version is neither 4 nor 6 (nothing is sent).
         """
         return self._many(ops.AVAILABLE, ip_address_version=ip_address_version)
+
+    async def create(self, *, ip_address_space: str, ip_address_version: int) -> IpAddressSpace:
+        """Allocate an address space of your choice (POST /api/v1/ip_address_space).
+
+        operationId: ip-address-space-post (newer docs). The API checks that it is free and
+        allowed: IPv4 spaces within `10.192.0.0/12`, `100.64.0.0/10`, `10.112.0.0/12` or
+        `10.176.0.0/12`, outside the reserved `100.64.0.0/24`. Not retried once sent.
+
+        Args:
+            ip_address_space: The network in CIDR notation, e.g. `"10.192.0.0/24"`.
+            ip_address_version: 4 or 6, the network's version.
+
+        Returns:
+            The new space, with its id.
+
+        Raises:
+            InputError: Not a network in CIDR notation, or not of the version given (nothing
+                is sent).
+            ConflictError: It overlaps an address space already allocated.
+            UnprocessableEntityError: It is outside the allowed ranges, or overlaps the
+                reserved one.
+        """
+        return await self._one(
+            ops.CREATE,
+            ip_address_space=ip_address_space,
+            ip_address_version=ip_address_version,
+        )
 
     async def assign(self, address_space_id: int) -> None:
         """Take an address space for your organisation (PUT .../{address_space_id}).

@@ -271,7 +271,8 @@ class AsyncOrganisations(AsyncResource):
 
         operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
         month's `sim_activated_amount` activated SIMs cost (each line's rate times its
-        volume); `applied_rate` is the monthly base fee.
+        volume); `applied_rate` is the monthly base fee. Your own organisation's is also
+        `my_active_tariff_plan()`.
 
         Args:
             org: An organisation id (yours or a direct child's) or `"my"` (the default).
@@ -281,3 +282,15 @@ class AsyncOrganisations(AsyncResource):
             NotFoundError: The organisation is not accessible, or has no active plan.
         """
         return await self._one(ops.ACTIVE_TARIFF_PLAN, org_id_or_my=org)
+
+    async def my_active_tariff_plan(self) -> TariffPlanAssignment:
+        """Your organisation's tariff plan running now (GET /api/v1/tariff_plan/active).
+
+        operationId: get-active-tariff-plan (newer docs). The same answer as
+        `active_tariff_plan("my")`: `applied_price` is computed from this month's activated
+        SIMs.
+
+        Raises:
+            NotFoundError: Your organisation has no active tariff plan.
+        """
+        return await self._one(ops.MY_ACTIVE_TARIFF_PLAN)

@@ -1,5 +1,5 @@
-"""Service profiles: list, details, create, update, delete, their services and traffic limits
-(`client.service_profiles`)."""
+"""Service profiles: list, details, create, update, delete, their services and traffic limits,
+and their data limits (`client.service_profiles`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Literal
 from .._ops import service_profiles as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, IdLike, NotGiven
-from ..models import ServiceProfile
+from ..models import ServiceProfile, ServiceProfileDataLimit
 from ._base import AsyncResource
 
 __all__ = ["AsyncServiceProfiles"]
@@ -264,3 +264,88 @@ class AsyncServiceProfiles(AsyncResource):
             service_id=service_id,
             limit_id=limit_id,
         )
+
+    # -- data limits (from the newer docs) ----------------------------------------------------
+
+    def data_limits(self, profile_id: int) -> AsyncPager[ServiceProfileDataLimit]:
+        """The profile's data limits (GET /api/v1/service_profile/{profile_id}/traffic_limit).
+
+        operationId: list-service-profile-traffic-limits (newer docs). A data limit has its
+        own volume and may count satellite traffic only; it is separate from the traffic
+        limits assigned to the profile's services (`add_traffic_limit()`), and neither
+        changes the other. `await` it for the list.
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation (the docs' 403).
+        """
+        return self._many(ops.DATA_LIMITS, profile_id=profile_id)
+
+    async def add_data_limit(
+        self,
+        profile_id: int,
+        *,
+        volume: int,
+        warning_percent: int | NotGiven = NOT_GIVEN,
+        satellite_only: bool | NotGiven = NOT_GIVEN,
+        service: IdLike = 38,
+        period: IdLike | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Add a data limit to the profile (POST .../{profile_id}/traffic_limit).
+
+        POST /api/v1/service_profile/{profile_id}/traffic_limit
+        (add-service-profile-traffic-limit, newer docs). One limit per service and
+        `satellite_only`; to change one, remove it and add another (or extend it for a while
+        per endpoint: `client.endpoints.extend_traffic_limit()`). Not retried once sent.
+
+        Args:
+            volume: The limit in bytes per period.
+            warning_percent: The share of `volume` (1-100) at which an event is sent.
+            satellite_only: Count only traffic over satellite RAT types (the API's default:
+                all traffic).
+            service: The service limited: 38 Data, the only one the API supports.
+            period: The period: 2 Monthly (calendar months), the only one and the default.
+
+        Returns:
+            The new data limit's id (from the `Location` header).
+
+        Raises:
+            InputError: A value is invalid, e.g. a volume that is not a positive whole
+                number (nothing is sent).
+            BadRequestError: The API refused a value, e.g. an unsupported service.
+            PermissionDeniedError: No such service profile of your organisation.
+            ConflictError: The profile has a data limit for the service and
+                `satellite_only` already.
+        """
+        return await self._created(
+            ops.ADD_DATA_LIMIT,
+            profile_id=profile_id,
+            service=service,
+            volume=volume,
+            period=period,
+            satellite_only=satellite_only,
+            warning_percent=warning_percent,
+        )
+
+    async def remove_data_limits(self, profile_id: int) -> None:
+        """Remove every data limit of the profile (DELETE .../{profile_id}/traffic_limit).
+
+        DELETE /api/v1/service_profile/{profile_id}/traffic_limit
+        (remove-service-profile-traffic-limits, newer docs). The traffic limits assigned to
+        its services stay. Succeeds when it has none, too.
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation.
+        """
+        await self._nothing(ops.REMOVE_DATA_LIMITS, profile_id=profile_id)
+
+    async def remove_data_limit(self, profile_id: int, limit_id: int) -> None:
+        """Remove one data limit (DELETE .../{profile_id}/traffic_limit/{limit_id}).
+
+        DELETE /api/v1/service_profile/{profile_id}/traffic_limit/{limit_id}
+        (delete-service-profile-traffic-limit, newer docs).
+
+        Raises:
+            PermissionDeniedError: No such service profile of your organisation.
+            NotFoundError: The profile has no such data limit.
+        """
+        await self._nothing(ops.DELETE_DATA_LIMIT, profile_id=profile_id, limit_id=limit_id)

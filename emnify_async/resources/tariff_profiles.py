@@ -1,16 +1,19 @@
-"""Tariff profiles: list, details, create, update, delete, coverage, ratezones and inclusive
-volume (`client.tariff_profiles`).
+"""Tariff profiles: list, details, create, update, delete, coverage, ratezones, inclusive
+volume and operator blocklist (`client.tariff_profiles`).
 
 A tariff profile is built on one of your organisation's tariffs; its endpoints roam in the
-ratezones selected for it (its coverage) and may be rated by one inclusive volume.
+ratezones selected for it (its coverage), except on the operators (or their RAT types) it
+blocks, and may be rated by one inclusive volume.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .._ops import tariff_profiles as ops
 from .._pagination import AsyncPager
 from .._types import NOT_GIVEN, IdLike, NotGiven
-from ..models import TariffProfile, TariffProfileCoverage
+from ..models import TariffProfile, TariffProfileCoverage, TariffProfileOperatorBlock
 from ._base import AsyncResource
 
 __all__ = ["AsyncTariffProfiles"]
@@ -174,4 +177,113 @@ class AsyncTariffProfiles(AsyncResource):
             ops.UNASSIGN_INCLUSIVE_VOLUME,
             tariff_profile_id=tariff_profile_id,
             inclusive_volume_id=inclusive_volume_id,
+        )
+
+    # -- the operator blocklist (v2, from the newer docs) -------------------------------------
+
+    def blocked_operators(self, tariff_profile_id: int) -> AsyncPager[TariffProfileOperatorBlock]:
+        """The operators the profile blocks, wholly or some RAT types (GET .../operator).
+
+        GET /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator
+        (tariff-profile-operator-block-list-operator-get, newer docs). One item per operator
+        with anything blocked. `await` it for the list.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation.
+        """
+        return self._many(ops.BLOCKED_OPERATORS, tariff_profile_id=tariff_profile_id)
+
+    async def blocked_operator(
+        self, tariff_profile_id: int, operator_id: int
+    ) -> TariffProfileOperatorBlock:
+        """What the profile blocks of one operator (GET .../operator/{operator_id}).
+
+        GET /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-get, newer docs). An
+        operator with nothing blocked answers `blocklist.operator=False` and no RAT types.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        return await self._one(
+            ops.BLOCKED_OPERATOR, tariff_profile_id=tariff_profile_id, operator_id=operator_id
+        )
+
+    async def block_operator(self, tariff_profile_id: int, operator_id: int) -> None:
+        """Block an operator completely for the profile (PUT .../operator/{operator_id}).
+
+        PUT /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-put, newer docs). RAT
+        types blocked on their own stay blocked. Blocking a blocked operator changes nothing.
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        await self._nothing(
+            ops.BLOCK_OPERATOR, tariff_profile_id=tariff_profile_id, operator_id=operator_id
+        )
+
+    async def unblock_operator(self, tariff_profile_id: int, operator_id: int) -> None:
+        """Lift the complete block of an operator (DELETE .../operator/{operator_id}).
+
+        DELETE /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id} (tariff-profile-operator-block-operator-by-id-delete, newer docs). RAT
+        types blocked on their own stay blocked (`unblock_rat_type()` lifts them).
+
+        Raises:
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+        """
+        await self._nothing(
+            ops.UNBLOCK_OPERATOR, tariff_profile_id=tariff_profile_id, operator_id=operator_id
+        )
+
+    async def block_rat_types(
+        self,
+        tariff_profile_id: int,
+        operator_id: int,
+        *,
+        rat_types: IdLike | Iterable[IdLike],
+    ) -> None:
+        """Block some RAT types of an operator for the profile (POST .../rat_type).
+
+        POST /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id}/rat_type (tariff-profile-operator-block-operator-by-id-rat-type-post,
+        newer docs). Also while the operator is blocked completely; ones blocked already stay
+        so (which makes a repeat harmless: it is retried).
+
+        Args:
+            rat_types: RAT type ids or models (`client.lookups.rat_types(blacklistable=True)`),
+                sent as `[{"id": n}, ...]`.
+
+        Raises:
+            InputError: No RAT type, or one is not an id (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation, or no such operator.
+            UnprocessableEntityError: A RAT type cannot be blocked.
+        """
+        await self._nothing(
+            ops.BLOCK_RAT_TYPES,
+            tariff_profile_id=tariff_profile_id,
+            operator_id=operator_id,
+            rat_types=rat_types,
+        )
+
+    async def unblock_rat_type(
+        self, tariff_profile_id: int, operator_id: int, rat_type_id: IdLike
+    ) -> None:
+        """Lift the block of one RAT type of an operator (DELETE .../rat_type/{rat_type_id}).
+
+        DELETE /api/v2/tariff_profile/{tariff_profile_id}/operator_blocklist/operator/
+        {operator_id}/rat_type/{rate_type_id}
+        (tariff-profile-operator-block-operator-by-id-rat-type-by-id-delete, newer docs). A
+        complete block of the operator stays.
+
+        Raises:
+            InputError: `rat_type_id` is not an id (nothing is sent).
+            NotFoundError: No such tariff profile of your organisation, operator or RAT type.
+        """
+        await self._nothing(
+            ops.UNBLOCK_RAT_TYPE,
+            tariff_profile_id=tariff_profile_id,
+            operator_id=operator_id,
+            rate_type_id=rat_type_id,
         )

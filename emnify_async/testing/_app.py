@@ -44,6 +44,7 @@ from emnify_async.testing._routes import (
     operators,
     org_stats,
     organisations,
+    service_profile_data_limits,
     service_profiles,
     services,
     sim_batches,
@@ -55,6 +56,7 @@ from emnify_async.testing._routes import (
     sims,
     tags,
     tariff_plans,
+    tariff_profile_blocklists,
     tariff_profiles,
     tariffs,
     traffic_limits,
@@ -81,6 +83,7 @@ ROUTE_MODULES = (
     tariff_plans,
     tariffs,
     tariff_profiles,
+    tariff_profile_blocklists,
     endpoints,  # before the others: /api/v1/endpoint/status shadows /{endpoint_id}
     endpoint_connectivity,
     endpoint_sms,
@@ -89,6 +92,7 @@ ROUTE_MODULES = (
     events,
     operators,
     service_profiles,
+    service_profile_data_limits,
     services,
     integrations,  # /api/v2/data_stream/status (and type, ...) before /{data_stream_id}
     lookups,

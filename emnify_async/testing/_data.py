@@ -338,6 +338,11 @@ class TariffProfile:
     """The selected ratezones of the tariff (where its endpoints may roam)."""
     volume_id: int | None = None
     """The organisation inclusive volume assigned to the profile, if any."""
+    blocked_operators: set[int] = field(default_factory=set)
+    """Operators blocked completely (the v2 operator blocklist, newer docs)."""
+    blocked_rat_types: dict[int, set[int]] = field(default_factory=dict)
+    """Operator id -> the RAT types blocked on their own (kept when the operator is blocked
+    or unblocked completely)."""
 
 
 UPSTREAM_TARIFF = 54

@@ -46,6 +46,18 @@ class Endpoint:
     imei_lock: bool = False
 
 
+@dataclass(frozen=True)
+class DataLimit:
+    """A data limit of a service profile (newer docs): ``volume`` bytes of the service per
+    calendar month, counting satellite traffic only with ``satellite_only``."""
+
+    id: int
+    service_id: int
+    satellite_only: bool
+    volume: int
+    warning_percent: int | None
+
+
 @dataclass
 class ServiceProfile:
     """A service profile: what its endpoints may use (services, traffic limits, RATs, DNS)."""
@@ -72,6 +84,8 @@ class ServiceProfile:
     dns_id: int | None = None
     services: dict[int, list[int]] = field(default_factory=dict)
     """Service id -> the ids of its traffic limits, in the order they were added."""
+    data_limits: list[DataLimit] = field(default_factory=list)
+    """Its data limits (newer docs), separate from the services' traffic limits."""
 
 
 @dataclass(frozen=True)

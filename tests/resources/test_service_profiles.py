@@ -14,10 +14,14 @@ from emnify_async import (
     BreakoutRegion,
     ConflictError,
     DnsConfig,
+    EmnifyError,
     InputError,
     NotFoundError,
+    PermissionDeniedError,
     ServiceProfile,
+    ServiceProfileDataLimit,
     Status,
+    TrafficLimitPeriod,
     UnprocessableEntityError,
 )
 from emnify_async.testing import Emulator, ManualClock
@@ -275,6 +279,97 @@ class TestServices:
             await client.service_profiles.remove_quotas(4711, "sms")
 
 
+class TestDataLimits:
+    """The newer docs' data limits: their own list, apart from the services' traffic limits."""
+
+    async def test_add_list_and_remove(self, client: AsyncEmnify, emulator: Emulator) -> None:
+        """Two limits (all traffic, satellite only) are listed as the emulator keeps them;
+        removing one, then all, leaves the traffic limits of the profile's services alone."""
+        profiles = client.service_profiles
+        [assignable, *_] = await client.services.traffic_limits(DATA)
+        await profiles.add_traffic_limit(1, DATA, assignable.id)
+        assigned = [
+            (s.id, [t.id for t in s.traffic_limit]) for s in (await profiles.get(1)).service
+        ]
+
+        cellular = await profiles.add_data_limit(1, volume=10**9, warning_percent=80)
+        satellite = await profiles.add_data_limit(1, volume=5 * 10**6, satellite_only=True)
+        listed = await profiles.data_limits(1)
+
+        kept = emulator.state.profiles.service_profiles[1].data_limits
+        assert [limit.id for limit in kept] == [cellular, satellite] == [x.id for x in listed]
+        first = listed[0]
+        assert isinstance(first, ServiceProfileDataLimit)
+        assert first.service == Status(id=DATA, description="Data")
+        assert first.period == TrafficLimitPeriod(id=2, time_units=1, unit="Months")
+        assert (first.volume, first.warning_percent, first.satellite_only) == (10**9, 80, False)
+        assert (listed[1].satellite_only, listed[1].warning_percent) == (True, None)
+        posts = [r for r in emulator.requests if r.method == "POST" and r.path.endswith("limit")]
+        assert json.loads(posts[0].body) == {
+            "service": {"id": DATA},
+            "volume": 10**9,
+            "warning_percent": 80,
+        }
+
+        await profiles.remove_data_limit(1, cellular)
+        assert [x.id for x in await profiles.data_limits(1)] == [satellite]
+        await profiles.remove_data_limits(1)
+        await profiles.remove_data_limits(1)  # none left: still a success
+
+        assert await profiles.data_limits(1) == []
+        after = [(s.id, [t.id for t in s.traffic_limit]) for s in (await profiles.get(1)).service]
+        assert after == assigned and (DATA, [assignable.id]) in assigned
+
+    async def test_one_limit_per_service_and_rat(self, client: AsyncEmnify) -> None:
+        """Documented: a second limit for the same service and satellite_only is a 409."""
+        await client.service_profiles.add_data_limit(2, volume=1000)
+
+        with pytest.raises(ConflictError) as caught:
+            await client.service_profiles.add_data_limit(2, volume=2000, satellite_only=False)
+
+        assert (caught.value.error_code, caught.value.error_token) == (1405, "Duplicated")
+        assert [x.volume for x in await client.service_profiles.data_limits(2)] == [1000]
+
+    @pytest.mark.parametrize("profile_id", [4711, 4])
+    async def test_unknown_or_foreign_profile_is_forbidden(
+        self, client: AsyncEmnify, profile_id: int
+    ) -> None:
+        """Documented: 403 when the profile is not found or not accessible."""
+        with pytest.raises(PermissionDeniedError) as caught:
+            await client.service_profiles.data_limits(profile_id)
+
+        assert (caught.value.error_code, caught.value.error_token) == (1104, "Forbidden")
+
+    async def test_removing_an_unknown_limit(self, client: AsyncEmnify) -> None:
+        with pytest.raises(NotFoundError):
+            await client.service_profiles.remove_data_limit(1, 4711)
+
+    async def test_a_deleted_profile_takes_its_limits(
+        self, client: AsyncEmnify, emulator: Emulator
+    ) -> None:
+        new_id = await client.service_profiles.create(name="limited")
+        await client.service_profiles.add_data_limit(new_id, volume=1)
+
+        await client.service_profiles.delete(new_id)
+
+        assert new_id not in emulator.state.profiles.service_profiles
+        with pytest.raises(PermissionDeniedError):
+            await client.service_profiles.data_limits(new_id)
+
+    async def test_a_failed_add_is_not_repeated(
+        self, client: AsyncEmnify, emulator: Emulator
+    ) -> None:
+        """The answer of an add that happened is lost: the POST is not sent again."""
+        path = "/api/v1/service_profile/1/traffic_limit"
+        emulator.inject(method="POST", path=path, status=502, action="replace")
+
+        with pytest.raises(EmnifyError):
+            await client.service_profiles.add_data_limit(1, volume=100)
+
+        assert [r.method for r in emulator.requests if r.path == path] == ["POST"]
+        assert len(await client.service_profiles.data_limits(1)) == 1
+
+
 Call = Callable[[AsyncEmnify], Awaitable[Any]]
 BAD_INPUT: list[Any] = [
     pytest.param(lambda c: c.service_profiles.create(name=" "), id="blank name"),
@@ -287,6 +382,23 @@ BAD_INPUT: list[Any] = [
     pytest.param(lambda c: c.service_profiles.add_service(1, -1), id="service id"),
     pytest.param(lambda c: c.service_profiles.add_traffic_limit(1, DATA, 0), id="limit id"),
     pytest.param(lambda c: c.service_profiles.remove_service(1, True), id="service id bool"),
+    pytest.param(lambda c: c.service_profiles.add_data_limit(1, volume=0), id="volume 0"),
+    pytest.param(lambda c: c.service_profiles.add_data_limit(1, volume=1.5), id="volume float"),
+    pytest.param(lambda c: c.service_profiles.add_data_limit(1, volume=True), id="volume bool"),
+    pytest.param(
+        lambda c: c.service_profiles.add_data_limit(1, volume=1, warning_percent=101),
+        id="warning percent 101",
+    ),
+    pytest.param(
+        lambda c: c.service_profiles.add_data_limit(1, volume=1, satellite_only="yes"),
+        id="satellite only text",
+    ),
+    pytest.param(
+        lambda c: c.service_profiles.add_data_limit(1, volume=1, service=0), id="service 0"
+    ),
+    pytest.param(lambda c: c.service_profiles.data_limits(0).to_list(), id="data limits of 0"),
+    pytest.param(lambda c: c.service_profiles.remove_data_limit(1, -3), id="data limit id"),
+    pytest.param(lambda c: c.service_profiles.remove_data_limits("1"), id="profile id text"),
 ]
 
 
@@ -315,3 +427,16 @@ def test_the_blocking_client(threaded_emulator: Emulator) -> None:
 
     assert profile.description == "made blocking" and [s.id for s in profile.service] == [SMS_MO]
     assert new_id not in remaining
+
+
+def test_data_limits_blocking(threaded_emulator: Emulator) -> None:
+    """The generated facade adds, lists and removes data limits."""
+    with emnify_sync.Emnify(
+        threaded_emulator.application_token, base_url=threaded_emulator.base_url, retry=FAST_RETRY
+    ) as client:
+        limit_id = client.service_profiles.add_data_limit(3, volume=2048, satellite_only=True)
+        listed = client.service_profiles.data_limits(3).to_list()
+        client.service_profiles.remove_data_limit(3, limit_id)
+        remaining = client.service_profiles.data_limits(3).to_list()
+
+    assert [(x.id, x.volume) for x in listed] == [(limit_id, 2048)] and remaining == []

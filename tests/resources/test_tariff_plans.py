@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+import emnify_sync
 from emnify_async import (
     AsyncEmnify,
     Currency,
@@ -99,3 +100,40 @@ async def test_bad_org_is_sent_nowhere(
     with pytest.raises(InputError):
         await client.organisations.active_tariff_plan(org)  # type: ignore[arg-type]
     assert emnify_emulator.requests == []
+
+
+async def test_my_active_plan_is_the_callers(
+    client: AsyncEmnify, emnify_emulator: Emulator
+) -> None:
+    """GET /api/v1/tariff_plan/active (newer docs) answers what `active_tariff_plan("my")`
+    does, for whichever organisation calls."""
+    mine = await client.organisations.my_active_tariff_plan()
+
+    assert mine == await client.organisations.active_tariff_plan("my")
+    assert (mine.id, mine.organisation_id) == (9002, 101)
+    assert emnify_emulator.requests[1].path == "/api/v1/tariff_plan/active"
+    async with AsyncEmnify(
+        emnify_emulator.application_token_for(102), base_url=emnify_emulator.base_url
+    ) as acme:
+        theirs = await acme.organisations.my_active_tariff_plan()
+    assert theirs == await client.organisations.active_tariff_plan(102)
+
+
+async def test_my_active_plan_when_there_is_none(emnify_emulator: Emulator) -> None:
+    """Documented: 404 when the caller has no active plan (104's ended)."""
+    async with AsyncEmnify(
+        emnify_emulator.application_token_for(104), base_url=emnify_emulator.base_url
+    ) as ended:
+        with pytest.raises(NotFoundError) as caught:
+            await ended.organisations.my_active_tariff_plan()
+
+    assert (caught.value.error_code, caught.value.error_token) == (1201, "NotFound")
+
+
+def test_my_active_plan_blocking(threaded_emulator: Emulator) -> None:
+    with emnify_sync.Emnify(
+        threaded_emulator.application_token, base_url=threaded_emulator.base_url
+    ) as client:
+        plan = client.organisations.my_active_tariff_plan()
+
+    assert (plan.id, plan.active) == (9002, True)

@@ -16,11 +16,16 @@ from emnify_async import (
     ConflictError,
     Country,
     Currency,
+    IdRef,
     InputError,
+    NamedRef,
     NotFoundError,
+    OperatorBlocklist,
     Ratezone,
+    Status,
     TariffProfile,
     TariffProfileCoverage,
+    TariffProfileOperatorBlock,
     UnprocessableEntityError,
 )
 from emnify_async.testing import Emulator
@@ -185,6 +190,104 @@ class TestWrite:
             await profiles.assign_inclusive_volume(11, 504)  # the parent's volume
 
 
+class TestOperatorBlocklist:
+    """The v2 operator blocklist (newer docs): complete blocks and RAT types kept apart."""
+
+    async def test_block_operators_and_rat_types(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """A complete block and some RAT types of another operator are listed as kept."""
+        profiles = client.tariff_profiles
+
+        await profiles.block_operator(1, 2)
+        await profiles.block_rat_types(1, 5, rat_types=[6, 8])
+        listed = await profiles.blocked_operators(1)
+        vodafone = await profiles.blocked_operator(1, 2)
+
+        kept = emnify_emulator.state.billing.profile(101, 1)
+        assert kept is not None
+        assert (kept.blocked_operators, kept.blocked_rat_types) == ({2}, {5: {6, 8}})
+        assert isinstance(vodafone, TariffProfileOperatorBlock)
+        assert (
+            vodafone
+            == listed[0]
+            == TariffProfileOperatorBlock(
+                operator=NamedRef(id=2, name="Vodafone"),
+                tariff_profile=IdRef(id=1),
+                blocklist=OperatorBlocklist(operator=True, rat_types=[]),
+            )
+        )
+        assert listed[1].blocklist == OperatorBlocklist(
+            operator=False,
+            rat_types=[Status(id=6, description="4G"), Status(id=8, description="NB-IoT")],
+        )
+        sent = _sent(emnify_emulator)
+        assert sent[1][2] == {"rat_types": [{"id": 6}, {"id": 8}]}
+        assert await profiles.blocked_operators(2) == []
+
+    async def test_complete_block_and_rat_types_are_kept_apart(self, client: AsyncEmnify) -> None:
+        """Documented: blocking or unblocking the operator leaves its RAT types as they are."""
+        profiles = client.tariff_profiles
+        await profiles.block_rat_types(2, 3, rat_types=6)
+
+        await profiles.block_operator(2, 3)
+        await profiles.block_operator(2, 3)  # blocked already: no change
+        await profiles.unblock_operator(2, 3)
+        after_unblock = (await profiles.blocked_operator(2, 3)).blocklist
+        await profiles.block_operator(2, 3)
+        await profiles.unblock_rat_type(2, 3, 6)
+        after_rat = (await profiles.blocked_operator(2, 3)).blocklist
+        await profiles.unblock_operator(2, 3)
+
+        assert after_unblock == OperatorBlocklist(
+            operator=False, rat_types=[Status(id=6, description="4G")]
+        )
+        assert after_rat == OperatorBlocklist(operator=True, rat_types=[])
+        assert await profiles.blocked_operators(2) == []
+        nothing = await profiles.blocked_operator(2, 3)
+        assert nothing.blocklist == OperatorBlocklist(operator=False, rat_types=[])
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda c: c.tariff_profiles.blocked_operators(4711).to_list(),
+            lambda c: c.tariff_profiles.blocked_operators(11).to_list(),  # 102's profile
+            lambda c: c.tariff_profiles.block_operator(1, 99999),
+            lambda c: c.tariff_profiles.unblock_rat_type(1, 2, 99),
+        ],
+        ids=["unknown profile", "another's profile", "unknown operator", "unknown rat type"],
+    )
+    async def test_unknown_or_others_are_not_found(
+        self, client: AsyncEmnify, call: Callable[[AsyncEmnify], Awaitable[object]]
+    ) -> None:
+        with pytest.raises(NotFoundError) as caught:
+            await call(client)
+        assert caught.value.error_token == "NotFound"
+
+    async def test_a_rat_type_that_cannot_be_blocked(self, client: AsyncEmnify) -> None:
+        """WLAN (3) is not blacklistable in `/api/v1/rat_type`: 422, and nothing changes."""
+        with pytest.raises(UnprocessableEntityError) as caught:
+            await client.tariff_profiles.block_rat_types(1, 2, rat_types=[6, 3])
+
+        assert caught.value.error_token == "NotAllowed"
+        assert await client.tariff_profiles.blocked_operators(1) == []
+
+    async def test_blocking_rat_types_is_repeated_after_a_lost_answer(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        """Blocking adds to a set, so the POST is retried (`safe=True`) and ends blocked."""
+        path = "/api/v2/tariff_profile/1/operator_blocklist/operator/2/rat_type"
+        emnify_emulator.inject(method="POST", path=path, status=502, action="replace")
+
+        await client.tariff_profiles.block_rat_types(1, 2, rat_types=[7])
+
+        assert [r.method for r in emnify_emulator.requests if r.path == path] == ["POST", "POST"]
+        [entry] = await client.tariff_profiles.blocked_operators(1)
+        assert entry.blocklist == OperatorBlocklist(
+            operator=False, rat_types=[Status(id=7, description="LTE-M")]
+        )
+
+
 BAD_CALLS: list[tuple[str, Callable[[AsyncEmnify], Awaitable[object]]]] = [
     ("blank name", lambda c: c.tariff_profiles.create(name=" ", tariff=54)),
     ("tariff 0", lambda c: c.tariff_profiles.create(name="x", tariff=0)),
@@ -198,6 +301,15 @@ BAD_CALLS: list[tuple[str, Callable[[AsyncEmnify], Awaitable[object]]]] = [
     ("volume id 0", lambda c: c.tariff_profiles.assign_inclusive_volume(1, 0)),
     ("volume id float", lambda c: c.tariff_profiles.unassign_inclusive_volume(1, 1.5)),  # type: ignore[arg-type]
     ("coverage id", lambda c: c.tariff_profiles.coverage(-1).to_list()),
+    ("blocklist of 0", lambda c: c.tariff_profiles.blocked_operators(0).to_list()),
+    ("operator id 0", lambda c: c.tariff_profiles.blocked_operator(1, 0)),
+    ("operator id text", lambda c: c.tariff_profiles.block_operator(1, "2")),  # type: ignore[arg-type]
+    ("unblock profile id bool", lambda c: c.tariff_profiles.unblock_operator(True, 2)),
+    ("no rat types", lambda c: c.tariff_profiles.block_rat_types(1, 2, rat_types=[])),
+    ("rat types text", lambda c: c.tariff_profiles.block_rat_types(1, 2, rat_types="6")),  # type: ignore[arg-type]
+    ("rat type negative", lambda c: c.tariff_profiles.block_rat_types(1, 2, rat_types=[6, -1])),
+    ("rat type id bool", lambda c: c.tariff_profiles.unblock_rat_type(1, 2, True)),
+    ("rat type id negative", lambda c: c.tariff_profiles.unblock_rat_type(1, 2, -6)),
 ]
 
 
@@ -224,3 +336,20 @@ def test_sync_twin(threaded_emulator: Emulator) -> None:
         client.tariff_profiles.delete(new_id)
 
     assert {c.country.name for c in coverage if c.country} >= {"Germany", "Sweden"}
+
+
+def test_operator_blocklist_blocking(threaded_emulator: Emulator) -> None:
+    """The blocking facade has the operator blocklist calls."""
+    with emnify_sync.Emnify(
+        threaded_emulator.application_token, base_url=threaded_emulator.base_url, retry=FAST_RETRY
+    ) as client:
+        client.tariff_profiles.block_operator(1, 4)
+        client.tariff_profiles.block_rat_types(1, 4, rat_types=[9])
+        listed = client.tariff_profiles.blocked_operators(1).to_list()
+        client.tariff_profiles.unblock_rat_type(1, 4, 9)
+        client.tariff_profiles.unblock_operator(1, 4)
+        remaining = client.tariff_profiles.blocked_operators(1).to_list()
+
+    [entry] = listed
+    assert entry.blocklist is not None and entry.blocklist.operator is True
+    assert [r.id for r in entry.blocklist.rat_types] == [9] and remaining == []

@@ -60,6 +60,7 @@ SAMPLES = {
     "euicc_id": ["1"],
     "operation_id": ["00000000-0000-4000-8000-000000000000"],
     "tag_id": ["1"],
+    "rate_type_id": ["6"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

@@ -146,6 +146,7 @@ def _valid(server: Server, name: str) -> str:
         "address_space_id": "150",
         "euicc_id": str(emu.state.euiccs.ids(emu.state.org_id)[0]),
         "operation_id": "00000000-0000-4000-8000-000000000000",
+        "rate_type_id": "6",
     }
     if name == "tag_id":  # the emulator starts without tags: one is made (again) as needed
         tags, org_id = emu.state.tags, emu.state.org_id

@@ -204,6 +204,27 @@ class Billing:
         profile.volume_id = volume_id
         self._on_change()
 
+    def block_operator(self, profile: d.TariffProfile, operator_id: int, blocked: bool) -> None:
+        """Block or unblock the operator completely; its blocked RAT types stay."""
+        if blocked:
+            profile.blocked_operators.add(operator_id)
+        else:
+            profile.blocked_operators.discard(operator_id)
+        self._on_change()
+
+    def block_rat_types(
+        self, profile: d.TariffProfile, operator_id: int, rat_type_ids: list[int]
+    ) -> None:
+        profile.blocked_rat_types.setdefault(operator_id, set()).update(rat_type_ids)
+        self._on_change()
+
+    def unblock_rat_type(self, profile: d.TariffProfile, operator_id: int, rat_type: int) -> None:
+        blocked = profile.blocked_rat_types.get(operator_id, set())
+        blocked.discard(rat_type)
+        if not blocked:
+            profile.blocked_rat_types.pop(operator_id, None)
+        self._on_change()
+
     def coverage(self, profile: d.TariffProfile) -> list[JsonObj]:
         """The countries of the profile's selected active ratezones (by name), each with the
         number of operators that cover it."""

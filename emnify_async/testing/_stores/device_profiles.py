@@ -8,6 +8,7 @@ how many endpoints use a profile is read from the endpoint records, so it is alw
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import random
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -21,7 +22,7 @@ from emnify_async.testing._catalog import (
     TRAFFIC_LIMITS,
     JsonObj,
 )
-from emnify_async.testing._device_data import SEEDED_SPACE_ID, IpSpace, ServiceProfile
+from emnify_async.testing._device_data import SEEDED_SPACE_ID, DataLimit, IpSpace, ServiceProfile
 from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.dns import DnsConfigs
 from emnify_async.testing._stores.endpoint_records import EndpointRecords
@@ -70,6 +71,8 @@ class DeviceProfiles:
         self._on_change = on_change
         self._offers = random.Random(f"{records.seed}:ip-address-spaces")
         self._next_profile_id = max(self.service_profiles, default=0) + 1
+        self._next_data_limit_id = 1
+        self._next_space_id = max(self.ip_spaces, default=0) + 1
 
     # --- service profiles: reads ----------------------------------------------------------
 
@@ -161,6 +164,32 @@ class DeviceProfiles:
         profile.services[service_id].remove(limit_id)
         self._on_change()
 
+    # --- data limits (newer docs) ---------------------------------------------------------
+
+    def add_data_limit(
+        self,
+        profile: ServiceProfile,
+        service_id: int,
+        satellite_only: bool,
+        volume: int,
+        warning_percent: int | None,
+    ) -> DataLimit:
+        limit = DataLimit(
+            self._next_data_limit_id, service_id, satellite_only, volume, warning_percent
+        )
+        self._next_data_limit_id += 1
+        profile.data_limits.append(limit)
+        self._on_change()
+        return limit
+
+    def remove_data_limit(self, profile: ServiceProfile, limit: DataLimit) -> None:
+        profile.data_limits.remove(limit)
+        self._on_change()
+
+    def remove_data_limits(self, profile: ServiceProfile) -> None:
+        profile.data_limits.clear()
+        self._on_change()
+
     # --- tariff profiles and address spaces -----------------------------------------------
 
     def tariff_profile(self, org_id: int, profile_id: int) -> d.TariffProfile | None:
@@ -207,6 +236,38 @@ class DeviceProfiles:
         """Give the space back (its endpoints must have moved away)."""
         self._set_owner(space_id, None)
 
+    def allocated_overlap(self, network: IpNetwork) -> IpSpace | None:
+        """An organisation's space that overlaps ``network``, if any."""
+        return next(
+            (
+                s
+                for s in self.ip_spaces.values()
+                if s.org_id is not None and _overlaps(s.network, network)
+            ),
+            None,
+        )
+
+    def create_space(self, network: IpNetwork, org_id: int) -> IpSpace:
+        """Allocate ``network`` (which overlaps no organisation's space) to ``org_id``.
+
+        An unassigned space of exactly that network is assigned (it keeps its id); the
+        unassigned ones it overlaps otherwise are no longer offered (they could not be taken
+        whole any more), and it gets a new id.
+        """
+        cidr = str(network)
+        same = next((s for s in self.ip_spaces.values() if s.cidr == cidr), None)
+        if same is not None:
+            self._set_owner(same.id, org_id)
+            return self.ip_spaces[same.id]
+        for space in list(self.ip_spaces.values()):
+            if space.org_id is None and _overlaps(space.network, network):
+                del self.ip_spaces[space.id]
+        space = IpSpace(self._next_space_id, org_id, cidr)
+        self._next_space_id += 1
+        self.ip_spaces[space.id] = space
+        self._on_change()
+        return space
+
     def _set_owner(self, space_id: int, org_id: int | None) -> None:
         space = self.ip_spaces[space_id]
         self.ip_spaces[space_id] = dataclasses.replace(space, org_id=org_id)
@@ -226,6 +287,13 @@ class DeviceProfiles:
             if self._records.holder(space.id, address) is None:
                 return address
         return None
+
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _overlaps(a: IpNetwork, b: IpNetwork) -> bool:
+    return a.version == b.version and a.overlaps(b)
 
 
 def _id(space: IpSpace) -> int:

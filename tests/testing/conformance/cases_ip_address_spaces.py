@@ -38,6 +38,46 @@ CASES = [
         lambda emu, s, t: call(s, "PUT", SPACE, {"address_space_id": 99999}, token=t),
     ),
     case(
+        "create ip address space 201",
+        lambda emu, s, t: call(
+            s,
+            "POST",
+            SPACES,
+            json={"ip_address_space": "100.80.1.0/24", "ip_address_version": 4},
+            token=t,
+        ),
+    ),
+    case(
+        "create an overlapping ip address space 409",
+        lambda emu, s, t: call(
+            s,
+            "POST",
+            SPACES,
+            json={"ip_address_space": "10.192.0.0/24", "ip_address_version": 4},
+            token=t,
+        ),
+    ),
+    case(
+        "create a reserved ip address space 422",
+        lambda emu, s, t: call(
+            s,
+            "POST",
+            SPACES,
+            json={"ip_address_space": "100.64.0.0/26", "ip_address_version": 4},
+            token=t,
+        ),
+    ),
+    case(
+        "create a malformed ip address space 400",
+        lambda emu, s, t: call(
+            s,
+            "POST",
+            SPACES,
+            json={"ip_address_space": "10.192.0.1/24", "ip_address_version": 4},
+            token=t,
+        ),
+    ),
+    case(
         "release ip address space 204",
         lambda emu, s, t: call(s, "DELETE", SPACE, {"address_space_id": _taken(emu)}, token=t),
     ),

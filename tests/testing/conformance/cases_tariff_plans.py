@@ -11,6 +11,7 @@ from tests.testing.conformance.harness import Deviation, call, case, undocumente
 
 PLANS = "/api/v1/organisation/{org_id}/tariff_plan"
 ACTIVE = "/api/v1/organisation/{org_id_or_my}/tariff_plan/active"
+MY_ACTIVE = "/api/v1/tariff_plan/active"
 
 _EXAMPLE = "as the spec's example of OrganisationTariffPlanByOrgIdGet sends it"
 _OPEN_END = "documented: 'the end date of the tariff_plan, or null if it is open end'"
@@ -57,6 +58,11 @@ CASES = [
     case(
         "active tariff plan my 200",
         lambda emu, s, t: call(s, "GET", ACTIVE, {"org_id_or_my": "my"}, token=t),
+        OPEN_END,
+    ),
+    case(
+        "my active tariff plan (newer docs) 200",
+        lambda emu, s, t: call(s, "GET", MY_ACTIVE, token=t),
         OPEN_END,
     ),
     case(
