@@ -36,6 +36,7 @@ from .resources import (
     AsyncApiCallbacks,
     AsyncApiSecrets,
     AsyncApplicationTokens,
+    AsyncAutomations,
     AsyncCloudConnect,
     AsyncDataStreams,
     AsyncDns,
@@ -278,6 +279,11 @@ class AsyncEmnify:
     def sim_operations(self) -> AsyncSimOperations:
         """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
         return AsyncSimOperations(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def automations(self) -> AsyncAutomations:
+        """Automations: rules that run actions (e-mails, webhooks) when an event happens."""
+        return AsyncAutomations(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

@@ -34,12 +34,16 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
 from .models import (
+    AutomationAction,
+    CustomEvent,
+    CustomEventTemplate,
     DailyStats,
     HourlyPoint,
     Organisation,
     Secret,
     SimCounts,
     SimStats,
+    SystemEvent,
 )
 
 __all__ = [
@@ -450,6 +454,38 @@ def _make_sim_counts_hook(conv: cattrs.Converter) -> _Hook:
     return structure_sim_counts
 
 
+# The newer services' camelCase keys, named in snake case by the models (the newer docs).
+_CAMEL_CASE_KEYS: dict[type, tuple[str, ...]] = {
+    CustomEvent: ("supported_targeting_parameters", "supported_actions"),
+    CustomEventTemplate: ("translation_key_name", "translation_key_description"),
+    SystemEvent: (
+        "parent_org",
+        "event_type",
+        "translation_key_name",
+        "translation_key_description",
+        "supported_targeting_parameters",
+        "event_output_parameters",
+        "supported_actions",
+    ),
+    AutomationAction: (
+        "configuration_properties",
+        "translation_key_name",
+        "translation_key_description",
+        "required_event_output_parameters",
+    ),
+}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _camel_case_hook(cls: type, conv: cattrs.Converter) -> _Hook:
+    renames = {name: override(rename=_camel(name)) for name in _CAMEL_CASE_KEYS[cls]}
+    return make_dict_structure_fn(cls, conv, **renames)  # type: ignore[arg-type]
+
+
 # --- the converter -------------------------------------------------------------------------------
 
 
@@ -477,6 +513,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(DailyStats, _make_daily_stats_hook(conv))
     conv.register_structure_hook(Organisation, _make_organisation_hook(conv))
     conv.register_structure_hook(SimCounts, _make_sim_counts_hook(conv))
+    for cls in _CAMEL_CASE_KEYS:
+        conv.register_structure_hook(cls, _camel_case_hook(cls, conv))
     conv.register_unstructure_hook(_dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(_dt.date, lambda v: v.isoformat())
     return conv

@@ -10,10 +10,12 @@ from __future__ import annotations
 from .._operation import Operation
 from . import (
     application_tokens,
+    automations,
     cloud_connect,
     dns,
     endpoints,
     euiccs,
+    event_configurations,
     events,
     integrations,
     ip_address_spaces,
@@ -45,10 +47,12 @@ def _declared(*modules: object) -> tuple[Operation[object], ...]:
 
 ALL = _declared(
     application_tokens,
+    automations,
     cloud_connect,
     dns,
     endpoints,
     euiccs,
+    event_configurations,
     events,
     integrations,
     ip_address_spaces,

@@ -3,6 +3,9 @@
 from .application_tokens import (
     AsyncApplicationTokens,
 )
+from .automations import (
+    AsyncAutomations,
+)
 from .cloud_connect import (
     AsyncCloudConnect,
 )
@@ -15,6 +18,10 @@ from .endpoints import (
 from .euiccs import (
     AsyncEuiccOperations,
     AsyncEuiccs,
+)
+from .event_configurations import (
+    AsyncCustomEvents,
+    AsyncSystemEvents,
 )
 from .events import (
     AsyncEvents,
@@ -68,7 +75,9 @@ __all__ = [
     "AsyncApiCallbacks",
     "AsyncApiSecrets",
     "AsyncApplicationTokens",
+    "AsyncAutomations",
     "AsyncCloudConnect",
+    "AsyncCustomEvents",
     "AsyncDataStreams",
     "AsyncDns",
     "AsyncEndpoints",
@@ -84,6 +93,7 @@ __all__ = [
     "AsyncSimBatches",
     "AsyncSimOperations",
     "AsyncSims",
+    "AsyncSystemEvents",
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",

@@ -12,6 +12,7 @@ from emnify_async.testing._clock import Clock, utc_datetime
 from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
 from emnify_async.testing._stores.application_tokens import ApplicationTokens
+from emnify_async.testing._stores.automations import AutomationStore
 from emnify_async.testing._stores.batches import SimBatches
 from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.cloud_connect import CloudConnectStore
@@ -115,6 +116,8 @@ class EmulatorState:
         """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
         self.esim_operations = EsimOperations(seed, self.euiccs, clock)
         """eUICC and SIM operations, run by the clock (newer docs)."""
+        self.automations = AutomationStore(seed, root, self.events, clock, self.changed)
+        """Custom events, automations, their action logs and e-mail recipients (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""
