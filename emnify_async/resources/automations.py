@@ -5,6 +5,7 @@ Documented only by emnify's newer docs (docs.emnify.com), not by the official sp
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Iterable
 
@@ -134,7 +135,7 @@ class AsyncAutomations(AsyncResource):
         """
         await self._nothing(ops.DELETE, id=automation_id)
 
-    async def actions(self, *, refresh: bool = False) -> list[AutomationAction]:
+    async def actions(self, *, refresh: bool = False) -> builtins.list[AutomationAction]:
         """The actions automations can run (GET /api/v1/automation/action).
 
         operationId: list-action (newer docs). A lookup: cached per client after the first

@@ -6,6 +6,7 @@ Documented only by emnify's newer docs (docs.emnify.com), not by the official sp
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 
 from .._ops import event_configurations as ops
@@ -89,7 +90,7 @@ class AsyncCustomEvents(AsyncResource):
         """
         await self._nothing(ops.DELETE_CUSTOM, custom_event_id=custom_event_id)
 
-    async def templates(self, *, refresh: bool = False) -> list[CustomEventTemplate]:
+    async def templates(self, *, refresh: bool = False) -> builtins.list[CustomEventTemplate]:
         """The templates custom events are deployed from (GET /api/v1/event/custom/template).
 
         operationId: get-custom-event-templates (newer docs). A lookup: cached per client
@@ -111,7 +112,7 @@ class AsyncCustomEvents(AsyncResource):
 class AsyncSystemEvents(AsyncResource):
     """System events: the platform's events that automations can be triggered by."""
 
-    async def list(self, *, refresh: bool = False) -> list[SystemEvent]:
+    async def list(self, *, refresh: bool = False) -> builtins.list[SystemEvent]:
         """The system events (GET /api/v1/event/system/configuration).
 
         operationId: get-system-events (newer docs). A lookup: cached per client after the
