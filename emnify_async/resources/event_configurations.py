@@ -15,7 +15,7 @@ from .._types import IdLike
 from ..models import CustomEvent, CustomEventTemplate, SystemEvent
 from ._base import AsyncResource
 
-__all__ = ["AsyncCustomEvents", "AsyncSystemEvents"]
+__all__ = ["AsyncCustomEvents", "AsyncSystemEvents", "PropertyValues"]
 
 PropertyValues = Mapping[str, str | int | float | Sequence[str | int | float]]
 """Property values by name: one value, or a list of them (sent as text)."""
