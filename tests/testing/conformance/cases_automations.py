@@ -65,15 +65,10 @@ def _seeded(emu: Emulator) -> str:
 async def _ran(emu: Emulator, s: aiohttp.ClientSession, t: str) -> Exchange:
     """The seeded automation after a device was disabled: executed once, logged."""
     automation = _seeded(emu)
-    device = emu.state.endpoint_ids()[0]
-    await call(
-        s,
-        "PATCH",
-        "/api/v1/endpoint/{endpoint_id}",
-        {"endpoint_id": device},
-        json={"status": {"id": 1}},
-        token=t,
-    )
+    patch = "/api/v1/endpoint/{endpoint_id}"
+    for status in (0, 1):  # enabled (if it was not), then disabled: event 43
+        body = {"status": {"id": status}}
+        await call(s, "PATCH", patch, {"endpoint_id": 1}, json=body, token=t)
     query = {"automationId": automation, "automationExecutionNumber": "1"}
     return await call(s, "GET", PATH + "/log", query=query, token=t)
 
