@@ -8,7 +8,8 @@ carry. No list takes `page`/`per_page`: each is one array. The docs name the pat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -56,9 +57,11 @@ class ActionConfig:
     e-mails or `{"url": "https://..."}`; a list is sent as the property's `value_array`.
     """
 
-    action: Any
+    action: str | uuid.UUID | AutomationAction
     """The action (a UUID, or an `AutomationAction`)."""
-    properties: Mapping[str, Any] = attrs.field(factory=dict)
+    properties: Mapping[str, str | int | float | Sequence[str | int | float]] = attrs.field(
+        factory=dict
+    )
     """Its configuration, by property name."""
 
     def wire(self, name: str) -> dict[str, Any]:

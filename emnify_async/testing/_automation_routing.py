@@ -38,7 +38,7 @@ def own_custom_event(request: web.Request) -> CustomEventRecord:
 
 
 def text_field(check: FieldErrors, body: dict[str, Any], key: str) -> str:
-    """A required string (may be empty where ``allow_empty``)."""
+    """A required string (it may be empty; the caller checks more)."""
     value = body.get(key)
     if not isinstance(value, str):
         check.add(REQUIRED, f"{key} is required as a string")

@@ -44,11 +44,11 @@ class EmulatorState:
     ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
     ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
     ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
-    ``cloud_connect``, ``users``, ``application_tokens``, and the eSIM area's ``euiccs`` and
-    ``esim_operations`` are the stores; ``links`` holds the relations between areas; ``pages``
-    caches serialized list pages until the next write of any store; ``clock`` is the emulator's
-    time. The methods at the
-    end are shortcuts for tests (``emu.state.sim(5)``).
+    ``cloud_connect``, ``users``, ``application_tokens``, the eSIM area's ``euiccs`` and
+    ``esim_operations``, and ``automations`` are the stores; ``links`` holds the relations
+    between areas; ``pages`` caches serialized list pages until the next write of any store;
+    ``clock`` is the emulator's time. The methods at the end are shortcuts for tests
+    (``emu.state.sim(5)``).
     """
 
     def __init__(

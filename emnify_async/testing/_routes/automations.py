@@ -126,7 +126,7 @@ def _check_targeting(check: FieldErrors, targeting: list[JsonObj], supported: li
             check.add(INVALID_FORMAT, "endpoint targets must be endpoint ids")
 
 
-def _event(request: web.Request, check: FieldErrors, body: dict[str, Any]) -> tuple[str, str]:
+def _event(check: FieldErrors, body: dict[str, Any]) -> tuple[str, str]:
     """``("custom_event" | "system_event", id)`` of the body's ``actionable_event``."""
     value = body.get("actionable_event")
     if not isinstance(value, dict) or set(value) - {"custom_event", "system_event"}:
@@ -165,7 +165,7 @@ async def create(request: web.Request) -> web.Response:
     body = await json_object(request, WHAT)
     check = FieldErrors(WHAT)
     unknown_keys(check, body, CREATE_KEYS)
-    kind, ident = _event(request, check, body)
+    kind, ident = _event(check, body)
     settings = _settings(check, body)
     check.raise_if_any()
     actions, targeting = _supported(request, kind, ident)
