@@ -170,6 +170,24 @@ class TestAutomations:
         assert caught.value.error_token == "InputValidationFailed"
         assert len(emu.state.automations.automations) == before
 
+    async def test_another_organisations_are_not_found(
+        self, api: AsyncEmnify, emu: Emulator
+    ) -> None:
+        """The foreign organisation's automation and custom event: in no list, 404."""
+        store = emu.state.automations
+        (foreign,) = [a.id for a in store.automations.values() if a.org_id == 999]
+        (custom,) = [e.id for e in store.custom_events.values() if e.org_id == 999]
+
+        assert foreign not in {a.id for a in await api.automations.list()}
+        assert custom not in {e.id for e in await api.events.custom.list()}
+        with pytest.raises(NotFoundError):
+            await api.automations.get(foreign)
+        with pytest.raises(NotFoundError):
+            await api.automations.logs(foreign, 1)
+        with pytest.raises(NotFoundError):
+            await api.events.custom.delete(custom)
+        assert custom in store.custom_events
+
     async def test_actions_are_a_cached_lookup(self, api: AsyncEmnify, emu: Emulator) -> None:
         listed = await api.automations.actions()
         await api.automations.actions()

@@ -104,7 +104,7 @@ class AutomationStore:
         self._serial = 0
         self.events.listeners.append(self.on_event)
         self.verified.add("ops@example.org")
-        for org_id in (self.root_id, 999):
+        for org_id in (self.root_id, d.FOREIGN_ORG_ID):
             self.create_custom_event(
                 org_id,
                 1,
