@@ -36,6 +36,7 @@ from .resources import (
     AsyncApiCallbacks,
     AsyncApiSecrets,
     AsyncApplicationTokens,
+    AsyncAutomations,
     AsyncCloudConnect,
     AsyncDataStreams,
     AsyncDns,
@@ -284,6 +285,11 @@ class AsyncEmnify:
     def tags(self) -> AsyncTags:
         """Tags (v2): list, create, update, delete, colours; assign them with `endpoints.tags`."""
         return AsyncTags(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def automations(self) -> AsyncAutomations:
+        """Automations: rules that run actions (e-mails, webhooks) when an event happens."""
+        return AsyncAutomations(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

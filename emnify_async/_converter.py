@@ -28,7 +28,7 @@ import datetime as _dt
 import decimal
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -49,12 +49,16 @@ from ._coerce import (
 )
 from ._gcpause import gc_paused
 from .models import (
+    AutomationAction,
+    CustomEvent,
+    CustomEventTemplate,
     DailyStats,
     HourlyPoint,
     Organisation,
     Secret,
     SimCounts,
     SimStats,
+    SystemEvent,
 )
 
 __all__ = [
@@ -223,6 +227,49 @@ def _sim_counts(base: StructureFn) -> StructureFn:
     return structure_sim_counts
 
 
+# The newer services' camelCase keys, named in snake case by the models (the newer docs).
+_CAMEL_CASE_KEYS: dict[type, tuple[str, ...]] = {
+    CustomEvent: ("supported_targeting_parameters", "supported_actions"),
+    CustomEventTemplate: ("translation_key_name", "translation_key_description"),
+    SystemEvent: (
+        "parent_org",
+        "event_type",
+        "translation_key_name",
+        "translation_key_description",
+        "supported_targeting_parameters",
+        "event_output_parameters",
+        "supported_actions",
+    ),
+    AutomationAction: (
+        "configuration_properties",
+        "translation_key_name",
+        "translation_key_description",
+        "required_event_output_parameters",
+    ),
+}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _camel_case(names: tuple[str, ...]) -> Callable[[StructureFn], StructureFn]:
+    """Read each of `names` from its camelCase key when the snake-case one is absent."""
+    pairs = tuple((name, _camel(name)) for name in names)
+
+    def wrap(base: StructureFn) -> StructureFn:
+        def structure_camel_case(value: Any, memo: Memo | None) -> Any:
+            renamed = {
+                name: value[camel] for name, camel in pairs if camel in value and name not in value
+            }
+            return base({**value, **renamed} if renamed else value, memo)
+
+        return structure_camel_case
+
+    return wrap
+
+
 # --- the converter -------------------------------------------------------------------------------
 
 
@@ -262,6 +309,8 @@ _compiler.customize(
     Organisation, _organisation, also_known=tuple(key for _, key in _ORGANISATION_FLAT_IDS)
 )
 _compiler.customize(SimCounts, _sim_counts, also_known=("factory_mode",))
+for _cls, _names in _CAMEL_CASE_KEYS.items():
+    _compiler.customize(_cls, _camel_case(_names), also_known=tuple(map(_camel, _names)))
 
 
 # What structuring raises on a value of the wrong kind (detailed validation is off, for speed);

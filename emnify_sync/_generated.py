@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import datetime
 import functools
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from ssl import SSLContext
 from types import TracebackType
@@ -25,6 +26,7 @@ from emnify_async import (
     StatusLike,
 )
 from emnify_async._bulk import BulkResult
+from emnify_async._ops.automations import ActionConfig
 from emnify_async._ops.endpoints import EndpointChange, NewEndpoint
 from emnify_async._ops.euiccs import EuiccOperationRequest
 from emnify_async._ops.sim_operations import SimTarget
@@ -34,6 +36,7 @@ from emnify_async._types import NotGiven
 from emnify_async.models._common import Country, Currency, SimStatusId, Status
 from emnify_async.models._secret import Secret
 from emnify_async.models.application_tokens import ApplicationToken, NewApplicationToken
+from emnify_async.models.automations import ActionLog, Automation, AutomationAction
 from emnify_async.models.cloud_connect import (
     CloudConnectAttachment,
     CloudConnectPrice,
@@ -49,6 +52,7 @@ from emnify_async.models.endpoints import (
     TrafficLimitExtension,
 )
 from emnify_async.models.euiccs import Euicc, EuiccOperation
+from emnify_async.models.event_configurations import CustomEvent, CustomEventTemplate, SystemEvent
 from emnify_async.models.events import Event
 from emnify_async.models.integrations import (
     ApiCallback,
@@ -99,10 +103,16 @@ from emnify_async.resources._legacy import (
     legacy_arguments,
 )
 from emnify_async.resources.application_tokens import AsyncApplicationTokens
+from emnify_async.resources.automations import AsyncAutomations
 from emnify_async.resources.cloud_connect import AsyncCloudConnect
 from emnify_async.resources.dns import AsyncDns
 from emnify_async.resources.endpoints import AsyncEndpoints
 from emnify_async.resources.euiccs import AsyncEuiccOperations, AsyncEuiccs
+from emnify_async.resources.event_configurations import (
+    AsyncCustomEvents,
+    AsyncSystemEvents,
+    PropertyValues,
+)
 from emnify_async.resources.events import AsyncEvents
 from emnify_async.resources.integrations import AsyncApiCallbacks, AsyncApiSecrets, AsyncDataStreams
 from emnify_async.resources.ip_address_spaces import AsyncIpAddressSpaces
@@ -126,7 +136,9 @@ __all__ = [
     "ApiCallbacks",
     "ApiSecrets",
     "ApplicationTokens",
+    "Automations",
     "CloudConnect",
+    "CustomEvents",
     "DataStreams",
     "Dns",
     "Emnify",
@@ -144,6 +156,7 @@ __all__ = [
     "SimBatches",
     "SimOperations",
     "Sims",
+    "SystemEvents",
     "Tags",
     "TariffProfiles",
     "Tariffs",
@@ -1349,12 +1362,140 @@ class Endpoints:
         )
 
 
+class CustomEvents:
+    """Custom events, deployed from templates, that automations can be triggered by."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncCustomEvents]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[CustomEvent]:
+        """The organisation's custom events (GET /api/v1/event/custom/configuration).
+
+        operationId: get-custom-events (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(
+        self, org: IdLike, *, template: IdLike, name: str, properties: PropertyValues
+    ) -> CustomEvent:
+        """Deploy a custom event from a template (POST /api/v1/event/custom/configuration).
+
+        operationId: create-custom-event-instance (newer docs). Never repeated once sent (a
+        repeat would deploy it twice): if it fails without an answer, `list()` shows whether
+        it was deployed.
+
+        Args:
+            org: The organisation it belongs to (an id, or a model with one).
+            template: The template, an id of `templates()` (or the template itself).
+            name: Its name.
+            properties: The template's properties by name, e.g. `{"threshold_mb": 100}`;
+                a list is sent as the property's `value_array`.
+
+        Raises:
+            InputError: An argument is missing or malformed (nothing is sent).
+            NotFoundError: No such template.
+            UnprocessableEntityError: A property is unknown, missing or out of range.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                org, template=template, name=name, properties=properties
+            )
+        )
+
+    def get(self, custom_event_id: str) -> CustomEvent:
+        """One custom event (GET /api/v1/event/custom/configuration/{custom_event_id}).
+
+        operationId: get-custom-event (newer docs).
+
+        Args:
+            custom_event_id: Its id (a UUID, as text or `uuid.UUID`).
+
+        Raises:
+            NotFoundError: No such custom event in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(custom_event_id))
+
+    def delete(self, custom_event_id: str) -> None:
+        """Delete a custom event (DELETE /api/v1/event/custom/configuration/{custom_event_id}).
+
+        operationId: delete-custom-event (newer docs).
+
+        Raises:
+            NotFoundError: No such custom event in this organisation.
+            ConflictError: An automation is triggered by it (the emulator's answer; the docs
+                document none): delete the automation first.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(custom_event_id))
+
+    def templates(self, *, refresh: bool = False) -> builtins.list[CustomEventTemplate]:
+        """The templates custom events are deployed from (GET /api/v1/event/custom/template).
+
+        operationId: get-custom-event-templates (newer docs). A lookup: cached per client
+        after the first call; `refresh=True` asks the API again.
+        """
+        return self._handle.run(lambda client: self._area(client).templates(refresh=refresh))
+
+    def template(self, template_id: int) -> CustomEventTemplate:
+        """One template (GET /api/v1/event/custom/template/{template_id}).
+
+        operationId: get-custom-event-template (newer docs).
+
+        Raises:
+            NotFoundError: No such template.
+        """
+        return self._handle.run(lambda client: self._area(client).template(template_id))
+
+
+class SystemEvents:
+    """System events: the platform's events that automations can be triggered by."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncSystemEvents]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self, *, refresh: bool = False) -> builtins.list[SystemEvent]:
+        """The system events (GET /api/v1/event/system/configuration).
+
+        operationId: get-system-events (newer docs). A lookup: cached per client after the
+        first call; `refresh=True` asks the API again.
+        """
+        return self._handle.run(lambda client: self._area(client).list(refresh=refresh))
+
+    def get(self, system_event_id: str) -> SystemEvent:
+        """One system event (GET /api/v1/event/system/configuration/{system_event_id}).
+
+        operationId: get-system-event (newer docs).
+
+        Args:
+            system_event_id: Its id (a UUID, as text or `uuid.UUID`).
+
+        Raises:
+            NotFoundError: No such system event.
+        """
+        return self._handle.run(lambda client: self._area(client).get(system_event_id))
+
+
 class Events:
     """The event API: everything that happened in your organisation."""
 
     def __init__(self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncEvents]) -> None:
         self._handle = handle
         self._area = area
+
+    @functools.cached_property
+    def custom(self) -> CustomEvents:
+        """Custom events, deployed from templates, that automations can be triggered by."""
+        return CustomEvents(self._handle, lambda client: self._area(client).custom)
+
+    @functools.cached_property
+    def system(self) -> SystemEvents:
+        """System events: the platform's events that automations can be triggered by."""
+        return SystemEvents(self._handle, lambda client: self._area(client).system)
 
     def list(
         self,
@@ -4191,6 +4332,173 @@ class Tags:
         return self._handle.run(lambda client: self._area(client).delete_many(tag_ids))
 
 
+class Automations:
+    """Automations: when their event happens (to their targets), they run their actions."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncAutomations]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self) -> Pager[Automation]:
+        """The organisation's automations (GET /api/v1/automation).
+
+        operationId: list-automations (newer docs). call `.to_list()` for the list.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list())
+
+    def create(
+        self,
+        *,
+        name: str,
+        status: str,
+        actions: Iterable[ActionConfig],
+        custom_event: str | uuid.UUID | CustomEvent | NotGiven = NOT_GIVEN,
+        system_event: str | uuid.UUID | SystemEvent | NotGiven = NOT_GIVEN,
+        description: str = "",
+        targeting: PropertyValues | None = None,
+    ) -> Automation:
+        """Create an automation (POST /api/v1/automation).
+
+        operationId: create-automation (newer docs). Never repeated once sent (a repeat would
+        create it twice): if it fails without an answer, `list()` shows whether it exists.
+
+        Args:
+            name: Its name.
+            status: Its status, e.g. `"ACTIVE"` (only active automations run; the docs list
+                no values: `"ACTIVE"` and `"INACTIVE"` are the emulator's).
+            actions: What it does each time: `ActionConfig(action=..., properties=...)` each,
+                actions of `actions()` that its event supports.
+            custom_event: The custom event it is triggered by (`client.events.custom`), or
+            system_event: the system event (`client.events.system`): exactly one of the two.
+            description: Its description.
+            targeting: What it is narrowed to, e.g. `{"endpoint": [1, 2]}`; none: everything.
+
+        Raises:
+            InputError: An argument is missing or malformed, or not exactly one event is given
+                (nothing is sent).
+            NotFoundError: No such event.
+            UnprocessableEntityError: An action, its configuration or a targeting option is
+                unknown or not supported by the event.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).create(
+                name=name,
+                status=status,
+                actions=actions,
+                custom_event=custom_event,
+                system_event=system_event,
+                description=description,
+                targeting=targeting,
+            )
+        )
+
+    def get(self, automation_id: str) -> Automation:
+        """One automation (GET /api/v1/automation/{id}).
+
+        operationId: get-automation (newer docs).
+
+        Args:
+            automation_id: Its id (a UUID, as text or `uuid.UUID`).
+
+        Raises:
+            NotFoundError: No such automation in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).get(automation_id))
+
+    def update(
+        self,
+        automation_id: str,
+        *,
+        name: str,
+        description: str,
+        status: str,
+        actions: Iterable[ActionConfig],
+        targeting: PropertyValues,
+    ) -> Automation:
+        """Replace an automation's settings (PATCH /api/v1/automation/{id}).
+
+        operationId: update-automation (newer docs). The docs require every field: pass them
+        all (its event cannot change). Repeating it is harmless.
+
+        Raises:
+            InputError: An argument is missing or malformed (nothing is sent).
+            NotFoundError: No such automation in this organisation.
+            UnprocessableEntityError: An action, its configuration or a targeting option is
+                unknown or not supported by the automation's event.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).update(
+                automation_id,
+                name=name,
+                description=description,
+                status=status,
+                actions=actions,
+                targeting=targeting,
+            )
+        )
+
+    def delete(self, automation_id: str) -> None:
+        """Delete an automation (DELETE /api/v1/automation/{id}).
+
+        operationId: delete-automation (newer docs).
+
+        Raises:
+            NotFoundError: No such automation in this organisation.
+        """
+        return self._handle.run(lambda client: self._area(client).delete(automation_id))
+
+    def actions(self, *, refresh: bool = False) -> builtins.list[AutomationAction]:
+        """The actions automations can run (GET /api/v1/automation/action).
+
+        operationId: list-action (newer docs). A lookup: cached per client after the first
+        call; `refresh=True` asks the API again.
+        """
+        return self._handle.run(lambda client: self._area(client).actions(refresh=refresh))
+
+    def action(self, action_id: str) -> AutomationAction:
+        """One action (GET /api/v1/automation/action/{id}).
+
+        operationId: get-action-by-id (newer docs).
+
+        Raises:
+            NotFoundError: No such action.
+        """
+        return self._handle.run(lambda client: self._area(client).action(action_id))
+
+    def logs(self, automation_id: str, execution: int) -> Pager[ActionLog]:
+        """What each action did in one execution of an automation (GET /api/v1/automation/log).
+
+        operationId: list-action-logs (newer docs). call `.to_list()` for the list.
+
+        Args:
+            automation_id: The automation (a UUID, or the `Automation`).
+            execution: Which execution, from 1 to its `number_of_executions`.
+
+        Raises:
+            InputError: A malformed id or execution number (nothing is sent).
+        """
+        return Pager(self._handle, self._area(self._handle.client).logs(automation_id, execution))
+
+    def verify_recipient_email(self, token: str | Secret) -> None:
+        """Verify an automation's e-mail recipient
+        (POST /api/v1/automation/recipient/email/verification).
+
+        operationId: verify-automation-recipient-email (newer docs). Only verified recipients
+        are e-mailed. Never repeated once sent (the token is used up), and never kept in an
+        error.
+
+        Args:
+            token: The token of the verification e-mail.
+
+        Raises:
+            InputError: An empty token (nothing is sent).
+            BadRequestError: The token is unknown or was used already.
+        """
+        return self._handle.run(lambda client: self._area(client).verify_recipient_email(token))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -4392,6 +4700,11 @@ class Emnify:
     def tags(self) -> Tags:
         """Tags (v2): list, create, update, delete, colours; assign them with `endpoints.tags`."""
         return Tags(self._handle, lambda client: client.tags)
+
+    @functools.cached_property
+    def automations(self) -> Automations:
+        """Automations: rules that run actions (e-mails, webhooks) when an event happens."""
+        return Automations(self._handle, lambda client: client.automations)
 
     @property
     def base_url(self) -> str:

@@ -522,10 +522,12 @@ class TestPackage:
         assert sorted(models.__all__) == models.__all__
         submodules = {
             "application_tokens",
+            "automations",
             "cloud_connect",
             "destinations",
             "endpoints",
             "euiccs",
+            "event_configurations",
             "events",
             "integrations",
             "ip_address_spaces",

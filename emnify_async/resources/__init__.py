@@ -3,6 +3,9 @@
 from .application_tokens import (
     AsyncApplicationTokens,
 )
+from .automations import (
+    AsyncAutomations,
+)
 from .cloud_connect import (
     AsyncCloudConnect,
 )
@@ -15,6 +18,10 @@ from .endpoints import (
 from .euiccs import (
     AsyncEuiccOperations,
     AsyncEuiccs,
+)
+from .event_configurations import (
+    AsyncCustomEvents,
+    AsyncSystemEvents,
 )
 from .events import (
     AsyncEvents,
@@ -72,7 +79,9 @@ __all__ = [
     "AsyncApiCallbacks",
     "AsyncApiSecrets",
     "AsyncApplicationTokens",
+    "AsyncAutomations",
     "AsyncCloudConnect",
+    "AsyncCustomEvents",
     "AsyncDataStreams",
     "AsyncDns",
     "AsyncEndpointTags",
@@ -89,6 +98,7 @@ __all__ = [
     "AsyncSimBatches",
     "AsyncSimOperations",
     "AsyncSims",
+    "AsyncSystemEvents",
     "AsyncTags",
     "AsyncTariffProfiles",
     "AsyncTariffs",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from .._constants import EVENT_MAX_PER_PAGE
@@ -10,12 +11,23 @@ from .._pagination import AsyncPager
 from .._types import QueryValue
 from ..models import Event, Status
 from ._base import AsyncResource
+from .event_configurations import AsyncCustomEvents, AsyncSystemEvents
 
 __all__ = ["AsyncEvents"]
 
 
 class AsyncEvents(AsyncResource):
     """The event API: everything that happened in your organisation."""
+
+    @functools.cached_property
+    def custom(self) -> AsyncCustomEvents:
+        """Custom events, deployed from templates, that automations can be triggered by."""
+        return AsyncCustomEvents(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def system(self) -> AsyncSystemEvents:
+        """System events: the platform's events that automations can be triggered by."""
+        return AsyncSystemEvents(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     def list(
         self,

@@ -27,6 +27,7 @@ from emnify_async.testing._recording import RecordedRequest
 from emnify_async.testing._routes import (
     application_tokens,
     authenticate,
+    automations,
     cloud_connect,
     endpoint_bulk,
     endpoint_connectivity,
@@ -36,6 +37,7 @@ from emnify_async.testing._routes import (
     endpoints,
     euicc_operations,
     euiccs,
+    event_configurations,
     events,
     inclusive_volumes,
     integrations,
@@ -107,6 +109,8 @@ ROUTE_MODULES = (
     euiccs,
     euicc_operations,
     tags,
+    event_configurations,
+    automations,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -12,6 +12,7 @@ from emnify_async.testing._clock import Clock, utc_datetime
 from emnify_async.testing._device_data import make_device_seed
 from emnify_async.testing._render import Renderer
 from emnify_async.testing._stores.application_tokens import ApplicationTokens
+from emnify_async.testing._stores.automations import AutomationStore
 from emnify_async.testing._stores.batches import SimBatches
 from emnify_async.testing._stores.billing import Billing
 from emnify_async.testing._stores.cloud_connect import CloudConnectStore
@@ -44,10 +45,10 @@ class EmulatorState:
     ``endpoints``, ``profiles`` (service and tariff profiles, IP address spaces), ``dns``,
     ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
     ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
-    ``cloud_connect``, ``users``, ``application_tokens``, and the eSIM area's ``euiccs`` and
-    ``esim_operations``, and ``tags`` (v2) are the stores; ``links`` holds the relations
-    between areas; ``pages`` caches serialized list pages until the next write of any store;
-    ``clock`` is the emulator's time. The methods at the end are shortcuts for tests
+    ``cloud_connect``, ``users``, ``application_tokens``, the eSIM area's ``euiccs`` and
+    ``esim_operations``, ``tags`` (v2) and ``automations`` are the stores; ``links`` holds the
+    relations between areas; ``pages`` caches serialized list pages until the next write of any
+    store; ``clock`` is the emulator's time. The methods at the end are shortcuts for tests
     (``emu.state.sim(5)``).
     """
 
@@ -119,6 +120,8 @@ class EmulatorState:
         self.tags = TagStore(seed, self.changed)
         """Tags (v2) of each organisation and their assignment to endpoints (newer docs)."""
         self.endpoints.dependents.append(self.tags)
+        self.automations = AutomationStore(seed, root, self.events, clock, self.changed)
+        """Custom events, automations, their action logs and e-mail recipients (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

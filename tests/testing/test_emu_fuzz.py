@@ -16,7 +16,7 @@ import http.client
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -147,11 +147,20 @@ def _valid(server: Server, name: str) -> str:
         "euicc_id": str(emu.state.euiccs.ids(emu.state.org_id)[0]),
         "operation_id": "00000000-0000-4000-8000-000000000000",
         "rate_type_id": "6",
+        "custom_event_id": _first(emu.state.automations.custom_events),
+        "template_id": "1",
+        "system_event_id": _first(emu.state.automations.system_events),
+        # Automations and actions share `{id}`: an automation fits both kinds of route.
+        "id": _first(emu.state.automations.automations),
     }
     if name == "tag_id":  # the emulator starts without tags: one is made (again) as needed
         tags, org_id = emu.state.tags, emu.state.org_id
         return str((tags.named(org_id, "fuzz") or tags.create(org_id, "fuzz", None)).id)
     return values[name]
+
+
+def _first(ids: Iterable[str]) -> str:
+    return next(iter(ids))
 
 
 def _target(path: str, params: dict[str, str], query: list[tuple[str, str]]) -> str:

@@ -24,6 +24,8 @@ class EventStore:
         self._by_sim: dict[int, list[JsonObj]] = {}
         self._by_endpoint: dict[int, list[JsonObj]] = {}
         self._by_org: dict[int, list[JsonObj]] = {}
+        self.listeners: list[Callable[[JsonObj], None]] = []
+        """Called with every event recorded (automations run on them)."""
 
     def new_id(self) -> int:
         self._last_id += 1
@@ -38,6 +40,8 @@ class EventStore:
             self._by_sim.setdefault(sim_id, []).append(event)
         if endpoint_id:
             self._by_endpoint.setdefault(endpoint_id, []).append(event)
+        for listener in self.listeners:
+            listener(event)
 
     def of_sim(self, sim_id: int) -> list[JsonObj]:
         """The SIM's recorded events, oldest first."""
