@@ -221,6 +221,11 @@ from .models import (
     UserStatusId,
     UserSummary,
     WebhookDestination,
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
 )
 from .resources import (
     AsyncApiCallbacks,
@@ -246,6 +251,8 @@ from .resources import (
     AsyncTariffs,
     AsyncUserMfa,
     AsyncUsers,
+    AsyncUserWorkspaces,
+    AsyncWorkspaces,
 )
 
 __all__ = [
@@ -285,7 +292,9 @@ __all__ = [
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",
+    "AsyncUserWorkspaces",
     "AsyncUsers",
+    "AsyncWorkspaces",
     "AuthenticationError",
     "BadRequestError",
     "Balance",
@@ -460,6 +469,11 @@ __all__ = [
     "UserStatusId",
     "UserSummary",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
     "__version__",
 ]
 

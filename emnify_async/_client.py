@@ -54,6 +54,7 @@ from .resources import (
     AsyncTariffProfiles,
     AsyncTariffs,
     AsyncUsers,
+    AsyncWorkspaces,
 )
 
 __all__ = ["AsyncEmnify"]
@@ -278,6 +279,11 @@ class AsyncEmnify:
     def sim_operations(self) -> AsyncSimOperations:
         """SIM operations on eSIMs (say, linking profiles to EIDs): trigger, follow."""
         return AsyncSimOperations(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def workspaces(self) -> AsyncWorkspaces:
+        """Workspaces: daily stats, a token for another one (a user's: `users.workspaces`)."""
+        return AsyncWorkspaces(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

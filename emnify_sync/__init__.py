@@ -197,6 +197,11 @@ from emnify_async import (
     UserStatusId,
     UserSummary,
     WebhookDestination,
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
     __version__,
 )
 
@@ -226,6 +231,8 @@ from ._generated import (
     Tariffs,
     UserMfa,
     Users,
+    UserWorkspaces,
+    Workspaces,
 )
 from ._portal import AsyncUsageWarning
 
@@ -440,7 +447,14 @@ __all__ = [
     "UserRoleId",
     "UserStatusId",
     "UserSummary",
+    "UserWorkspaces",
     "Users",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
+    "Workspaces",
     "__version__",
 ]

@@ -29,6 +29,7 @@ from . import (
     tariffs,
     user_mfa,
     users,
+    workspaces,
 )
 
 __all__ = ["ALL"]
@@ -64,5 +65,6 @@ ALL = _declared(
     tariffs,
     user_mfa,
     users,
+    workspaces,
 )
 """Every operation declared, in module order."""

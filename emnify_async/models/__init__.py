@@ -192,6 +192,13 @@ from .webhooks import (
     UsageTariff,
     UsageVolume,
 )
+from .workspaces import (
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
+)
 
 __all__ = [
     "ApiCallback",
@@ -334,4 +341,9 @@ __all__ = [
     "UserStatusId",
     "UserSummary",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
 ]

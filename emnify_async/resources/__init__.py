@@ -63,6 +63,10 @@ from .user_mfa import (
 from .users import (
     AsyncUsers,
 )
+from .workspaces import (
+    AsyncUserWorkspaces,
+    AsyncWorkspaces,
+)
 
 __all__ = [
     "AsyncApiCallbacks",
@@ -87,5 +91,7 @@ __all__ = [
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",
+    "AsyncUserWorkspaces",
     "AsyncUsers",
+    "AsyncWorkspaces",
 ]
