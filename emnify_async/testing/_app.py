@@ -60,6 +60,7 @@ from emnify_async.testing._routes import (
     user_mfa,
     user_passwords,
     users,
+    workspaces,
 )
 from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
@@ -101,6 +102,7 @@ ROUTE_MODULES = (
     endpoint_bulk,
     euiccs,
     euicc_operations,
+    workspaces,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

@@ -31,6 +31,7 @@ from emnify_async.testing._stores.sims import SimStore
 from emnify_async.testing._stores.sms import SmsStore
 from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
 from emnify_async.testing._stores.users import UserStore
+from emnify_async.testing._stores.workspaces import Workspaces
 from emnify_async.testing._user_data import make_users
 
 CachedPage = tuple[bytes, dict[str, str]]
@@ -115,6 +116,8 @@ class EmulatorState:
         """eUICCs, their profiles and the unlinked eSIM stock (newer docs)."""
         self.esim_operations = EsimOperations(seed, self.euiccs, clock)
         """eUICC and SIM operations, run by the clock (newer docs)."""
+        self.workspaces = Workspaces(seed, self.users, self.organisations, self.changed)
+        """Users' memberships of organisations besides their default one (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""
