@@ -545,6 +545,7 @@ class TestPackage:
             "tariffs",
             "users",
             "webhooks",
+            "workspaces",
         }
         assert submodules == public - exported
 
