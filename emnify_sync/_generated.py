@@ -3141,7 +3141,7 @@ class UserWorkspaces:
         """
         return self._handle.run(lambda client: self._area(client).unassign(user_id, workspace_id))
 
-    def add_role(self, user_id: IdLike, workspace_id: IdLike, role_id: int) -> None:
+    def add_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
         """Give a user a role in a workspace (PUT /api/v2/user/{user_id}/workspace/
         {workspace_id}/role/{role_id}; assign-user-role-by-id).
 
@@ -3157,7 +3157,7 @@ class UserWorkspaces:
             lambda client: self._area(client).add_role(user_id, workspace_id, role_id)
         )
 
-    def remove_role(self, user_id: IdLike, workspace_id: IdLike, role_id: int) -> None:
+    def remove_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
         """Take a role from a user in a workspace (DELETE /api/v2/user/{user_id}/workspace/
         {workspace_id}/role/{role_id}; remove-user-role-by-id).
 

@@ -37,6 +37,9 @@ __all__ = [
 ]
 
 _USER = "/api/v2/user/{user_id}"
+# Ids, or models with an `id` (a `User`, a `Workspace` of the list, a `Role`).
+_MEMBER = {"user_id": ref_id, "workspace_id": ref_id}
+_MEMBER_ROLE = {**_MEMBER, "role_id": ref_id}
 _ONE = f"{_USER}/workspace/{{workspace_id}}"
 WORKSPACE_STATUSES = (1, 2)
 """The statuses a user can be given in a workspace: `ACTIVE` (1) and `SUSPENDED` (2)."""
@@ -82,6 +85,7 @@ LIST = Operation(
     f"{_USER}/workspace",
     Returns.ARRAY,
     Workspace,
+    path_params={"user_id": ref_id},
     source="newer-docs",
 )
 SET_STATUS: Operation[None] = Operation(
@@ -89,17 +93,24 @@ SET_STATUS: Operation[None] = Operation(
     "PATCH",
     _ONE,
     Returns.NOTHING,
+    path_params=_MEMBER,
     body=WorkspaceStatusUpdate,
     source="newer-docs",
 )
 UNASSIGN: Operation[None] = Operation(
-    "unassign-workspaces", "DELETE", _ONE, Returns.NOTHING, source="newer-docs"
+    "unassign-workspaces",
+    "DELETE",
+    _ONE,
+    Returns.NOTHING,
+    path_params=_MEMBER,
+    source="newer-docs",
 )
 ADD_ROLE: Operation[None] = Operation(
     "assign-user-role-by-id",
     "PUT",
     f"{_ONE}/role/{{role_id}}",
     Returns.NOTHING,
+    path_params=_MEMBER_ROLE,
     source="newer-docs",
 )
 REMOVE_ROLE: Operation[None] = Operation(
@@ -107,6 +118,7 @@ REMOVE_ROLE: Operation[None] = Operation(
     "DELETE",
     f"{_ONE}/role/{{role_id}}",
     Returns.NOTHING,
+    path_params=_MEMBER_ROLE,
     source="newer-docs",
 )
 # Documented as 200 with an empty object (not 204).
@@ -115,6 +127,7 @@ SET_DEFAULT: Operation[None] = Operation(
     "PUT",
     f"{_USER}/default_organisation/{{workspace_id}}",
     Returns.NOTHING,
+    path_params=_MEMBER,
     success=frozenset({200}),
     source="newer-docs",
 )

@@ -69,7 +69,7 @@ class AsyncUserWorkspaces(AsyncResource):
         """
         await self._nothing(ops.UNASSIGN, user_id=user_id, workspace_id=workspace_id)
 
-    async def add_role(self, user_id: IdLike, workspace_id: IdLike, role_id: int) -> None:
+    async def add_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
         """Give a user a role in a workspace (PUT /api/v2/user/{user_id}/workspace/
         {workspace_id}/role/{role_id}; assign-user-role-by-id).
 
@@ -85,7 +85,7 @@ class AsyncUserWorkspaces(AsyncResource):
             ops.ADD_ROLE, user_id=user_id, workspace_id=workspace_id, role_id=role_id
         )
 
-    async def remove_role(self, user_id: IdLike, workspace_id: IdLike, role_id: int) -> None:
+    async def remove_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
         """Take a role from a user in a workspace (DELETE /api/v2/user/{user_id}/workspace/
         {workspace_id}/role/{role_id}; remove-user-role-by-id).
 

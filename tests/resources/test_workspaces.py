@@ -183,7 +183,8 @@ class TestMemberships:
         self, emu: Emulator, acme: AsyncEmnify, me: AsyncEmnify
     ) -> None:
         await me.users.workspaces.set_default(ME, ACME)
-        await acme.users.workspaces.unassign(ME, ACME)
+        [workspace] = await acme.users.workspaces.list(ME)
+        await acme.users.workspaces.unassign(ME, workspace)  # a model with an id will do
         assert [(w.id, w.default_workspace) for w in await me.users.workspaces.list(ME)] == [
             (ROOT, True)
         ]
