@@ -59,6 +59,7 @@ SAMPLES = {
     "address_space_id": ["1"],
     "euicc_id": ["1"],
     "operation_id": ["00000000-0000-4000-8000-000000000000"],
+    "workspace_id": ["102"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 
