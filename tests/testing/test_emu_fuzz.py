@@ -146,6 +146,7 @@ def _valid(server: Server, name: str) -> str:
         "address_space_id": "150",
         "euicc_id": str(emu.state.euiccs.ids(emu.state.org_id)[0]),
         "operation_id": "00000000-0000-4000-8000-000000000000",
+        "workspace_id": "101",
     }
     return values[name]
 

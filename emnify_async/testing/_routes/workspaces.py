@@ -91,11 +91,14 @@ def _render(request: web.Request, user: UserRecord, org_id: int) -> JsonObj:
 
 
 async def list_workspaces(request: web.Request) -> web.Response:
-    """The user's workspaces that the caller administers; an unknown user has none."""
+    """The user's workspaces that the caller administers; an unknown user has none (only 200
+    and 403 are documented), a malformed id is 400."""
     if not _administers(request, principal(request).org_id):
         raise forbidden(_ADMIN_REQUIRED)
     user_id = _number(request, "user_id")
-    user = None if user_id is None else users(request).get(user_id)
+    if user_id is None:
+        raise ApiError.of(BAD_REQUEST, f"Invalid user_id '{request.match_info['user_id']}'")
+    user = users(request).get(user_id)
     if user is None:
         return ok([])
     return ok(
@@ -155,11 +158,11 @@ async def add_role(request: web.Request) -> web.Response:
 
 async def remove_role(request: web.Request) -> web.Response:
     user, org_id, role = _role_target(request)
-    roles = workspaces(request).member(user, org_id)
-    assert roles is not None
-    if role not in roles.roles:
+    found = workspaces(request).member(user, org_id)
+    assert found is not None
+    if role not in found.roles:
         raise missing("Role", role)
-    if len(roles.roles) == 1:
+    if len(found.roles) == 1:
         raise ApiError.of(CANNOT_BE_DELETED, "Cannot delete the last Role of the User.")
     workspaces(request).remove_role(user, org_id, role)
     return no_content()
