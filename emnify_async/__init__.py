@@ -244,6 +244,11 @@ from .models import (
     UserSummary,
     Validator,
     WebhookDestination,
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
 )
 from .resources import (
     AsyncApiCallbacks,
@@ -274,6 +279,8 @@ from .resources import (
     AsyncTariffs,
     AsyncUserMfa,
     AsyncUsers,
+    AsyncUserWorkspaces,
+    AsyncWorkspaces,
 )
 
 __all__ = [
@@ -321,7 +328,9 @@ __all__ = [
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",
+    "AsyncUserWorkspaces",
     "AsyncUsers",
+    "AsyncWorkspaces",
     "AuthenticationError",
     "Automation",
     "AutomationAction",
@@ -514,6 +523,11 @@ __all__ = [
     "UserSummary",
     "Validator",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
     "__version__",
 ]
 

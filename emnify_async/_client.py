@@ -56,6 +56,7 @@ from .resources import (
     AsyncTariffProfiles,
     AsyncTariffs,
     AsyncUsers,
+    AsyncWorkspaces,
 )
 
 __all__ = ["AsyncEmnify"]
@@ -290,6 +291,11 @@ class AsyncEmnify:
     def automations(self) -> AsyncAutomations:
         """Automations: rules that run actions (e-mails, webhooks) when an event happens."""
         return AsyncAutomations(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def workspaces(self) -> AsyncWorkspaces:
+        """Workspaces: daily stats, a token for another one (a user's: `users.workspaces`)."""
+        return AsyncWorkspaces(self._transport, self._options, page_prefetch=self._page_prefetch)
 
     # -- settings -------------------------------------------------------------------------------
 

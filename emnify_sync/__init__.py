@@ -218,6 +218,11 @@ from emnify_async import (
     UserSummary,
     Validator,
     WebhookDestination,
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
     __version__,
 )
 
@@ -252,6 +257,8 @@ from ._generated import (
     Tariffs,
     UserMfa,
     Users,
+    UserWorkspaces,
+    Workspaces,
 )
 from ._portal import AsyncUsageWarning
 
@@ -491,8 +498,15 @@ __all__ = [
     "UserRoleId",
     "UserStatusId",
     "UserSummary",
+    "UserWorkspaces",
     "Users",
     "Validator",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
+    "Workspaces",
     "__version__",
 ]

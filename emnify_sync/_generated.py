@@ -96,6 +96,7 @@ from emnify_async.models.users import (
     TrustedDevice,
     User,
 )
+from emnify_async.models.workspaces import Workspace, WorkspaceDailyStats, WorkspaceToken
 from emnify_async.resources._legacy import (
     ASSIGN_INCLUSIVE_VOLUME,
     CREATE_INCLUSIVE_VOLUME,
@@ -129,6 +130,7 @@ from emnify_async.resources.tariff_profiles import AsyncTariffProfiles
 from emnify_async.resources.tariffs import AsyncTariffs
 from emnify_async.resources.user_mfa import AsyncUserMfa
 from emnify_async.resources.users import AsyncUsers
+from emnify_async.resources.workspaces import AsyncUserWorkspaces, AsyncWorkspaces
 
 from ._bridge import ClientHandle, Pager
 
@@ -161,7 +163,9 @@ __all__ = [
     "TariffProfiles",
     "Tariffs",
     "UserMfa",
+    "UserWorkspaces",
     "Users",
+    "Workspaces",
 ]
 
 
@@ -3560,6 +3564,111 @@ class UserMfa:
         )
 
 
+class UserWorkspaces:
+    """The workspaces (organisations) a user is a member of, with a status and roles in each.
+
+    A user logs in to its default workspace; `client.workspaces.authenticate()` gives a token
+    for another. Changing memberships needs the **Administrator** role in the workspace."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncUserWorkspaces]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def list(self, user_id: IdLike) -> Pager[Workspace]:
+        """The workspaces assigned to a user (GET /api/v2/user/{user_id}/workspace;
+        get-assigned-workspaces). call `.to_list()` for the list.
+
+        Only workspaces where you are an administrator are listed.
+
+        Raises:
+            InputError: `user_id` is malformed (nothing is sent).
+            PermissionDeniedError: You are no administrator of the workspace you are in.
+        """
+        return Pager(self._handle, self._area(self._handle.client).list(user_id))
+
+    def set_status(self, user_id: IdLike, workspace_id: IdLike, *, status: StatusLike) -> None:
+        """Activate or suspend a user in one workspace (PATCH
+        /api/v2/user/{user_id}/workspace/{workspace_id}; update-workspace-user-status).
+
+        Suspending a user in its default workspace makes its next active workspace the default.
+
+        Args:
+            user_id: The user's id.
+            workspace_id: The workspace's (organisation's) id.
+            status: `UserStatusId.ACTIVE` or `UserStatusId.SUSPENDED`.
+
+        Raises:
+            InputError: An argument is invalid (nothing is sent).
+            PermissionDeniedError: You are no administrator of the workspace.
+            NotFoundError: The user is not a member of the workspace.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).set_status(user_id, workspace_id, status=status)
+        )
+
+    def unassign(self, user_id: IdLike, workspace_id: IdLike) -> None:
+        """Remove a user from a workspace (DELETE /api/v2/user/{user_id}/workspace/
+        {workspace_id}; unassign-workspaces).
+
+        Removing a user from its default workspace makes its next active workspace the default.
+
+        Raises:
+            InputError: An id is malformed (nothing is sent).
+            PermissionDeniedError: You are no administrator of the workspace, or it is the
+                user's only workspace.
+            NotFoundError: The user is not a member of the workspace.
+        """
+        return self._handle.run(lambda client: self._area(client).unassign(user_id, workspace_id))
+
+    def add_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
+        """Give a user a role in a workspace (PUT /api/v2/user/{user_id}/workspace/
+        {workspace_id}/role/{role_id}; assign-user-role-by-id).
+
+        A role the user has already stays (nothing changes).
+
+        Raises:
+            InputError: An id is malformed (nothing is sent).
+            BadRequestError: It is your own user.
+            PermissionDeniedError: You are no administrator of the workspace.
+            NotFoundError: No such user in the workspace, or no such role.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).add_role(user_id, workspace_id, role_id)
+        )
+
+    def remove_role(self, user_id: IdLike, workspace_id: IdLike, role_id: IdLike) -> None:
+        """Take a role from a user in a workspace (DELETE /api/v2/user/{user_id}/workspace/
+        {workspace_id}/role/{role_id}; remove-user-role-by-id).
+
+        Raises:
+            InputError: An id is malformed (nothing is sent).
+            BadRequestError: It is your own user.
+            PermissionDeniedError: You are no administrator of the workspace.
+            NotFoundError: No such user in the workspace, or the user lacks the role.
+            ConflictError: `1407 CannotBeDeleted`: it is the user's last role there.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).remove_role(user_id, workspace_id, role_id)
+        )
+
+    def set_default(self, user_id: IdLike, workspace_id: IdLike) -> None:
+        """Make a workspace the user's default, where its logins land (PUT
+        /api/v2/user/{user_id}/default_organisation/{workspace_id}; update-default-workspace).
+
+        You need the **Administrator** role in both the old and the new default workspace.
+
+        Raises:
+            InputError: An id is malformed (nothing is sent).
+            PermissionDeniedError: You are no administrator of both, or the user is no active
+                member of the new one.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).set_default(user_id, workspace_id)
+        )
+
+
 class Users:
     """The user API: accounts of your organisation and its direct children.
 
@@ -3575,6 +3684,11 @@ class Users:
     def mfa(self) -> UserMfa:
         """Multi-factor authentication: MFA keys, their lookups, trusted devices."""
         return UserMfa(self._handle, lambda client: self._area(client).mfa)
+
+    @functools.cached_property
+    def workspaces(self) -> UserWorkspaces:
+        """A user's workspaces: list, status, roles, unassign, the default one."""
+        return UserWorkspaces(self._handle, lambda client: self._area(client).workspaces)
 
     def list(
         self,
@@ -3799,6 +3913,70 @@ class Users:
         """
         return self._handle.run(
             lambda client: self._area(client).create_support_token(user_id, role=role)
+        )
+
+    def invite(
+        self,
+        *,
+        username: str,
+        name: str,
+        org: IdLike | NotGiven = NOT_GIVEN,
+        roles: Iterable[IdLike] | IdLike | NotGiven = NOT_GIVEN,
+    ) -> User:
+        """Invite a user to a workspace (POST /api/v2/user/invitation; user-v-2-invitation).
+
+        An unknown username becomes a new user whose default workspace is `org`; a known one
+        is assigned to `org` too. Either way the membership waits for `accept_invitation()`
+        (emnify sends no e-mail: pass the key on yourself).
+
+        Args:
+            username: The user's e-mail address.
+            name: The user's display name.
+            org: The workspace (default: your default workspace).
+            roles: Role ids or `Role` models (default: Administrator).
+
+        Returns:
+            The user, with `id`, `organisation` and `roles`.
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            BadRequestError: A value is refused (see `errors`).
+            PermissionDeniedError: You may not invite users, or workspaces are not enabled.
+            ConflictError: The user is a member of the workspace already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).invite(
+                username=username, name=name, org=org, roles=roles
+            )
+        )
+
+    def accept_invitation(
+        self,
+        *,
+        activation_key: str | Secret,
+        password: str | Secret | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Accept an invitation to a workspace (POST /api/v2/user/activation;
+        accept-user-invitation).
+
+        Unlike `activate()`, the docs require a token for it: send it with any client.
+
+        Args:
+            activation_key: The key of the invitation.
+            password: The new password, in plain text (its SHA-1 is sent); needed only by a
+                user who has none yet.
+            name: A new display name.
+
+        Raises:
+            InputError: An argument is empty (nothing is sent).
+            BadRequestError: The user has no password yet and none was given.
+            PermissionDeniedError: The key is unknown or was used already.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).accept_invitation(
+                activation_key=activation_key, password=password, name=name
+            )
         )
 
     def activate(self, *, activation_key: str | Secret, password: str | Secret) -> None:
@@ -4499,6 +4677,59 @@ class Automations:
         return self._handle.run(lambda client: self._area(client).verify_recipient_email(token))
 
 
+class Workspaces:
+    """Workspaces as a whole: their daily traffic, and logging in to another one."""
+
+    def __init__(
+        self, handle: ClientHandle, area: Callable[[AsyncEmnify], AsyncWorkspaces]
+    ) -> None:
+        self._handle = handle
+        self._area = area
+
+    def daily_stats(
+        self,
+        *,
+        start_date: DateLike | None = None,
+        end_date: DateLike | None = None,
+        workspace_ids: Iterable[IdLike] | None = None,
+    ) -> WorkspaceDailyStats:
+        """Daily traffic summed over your workspaces (GET /api/v2/workspace/stats/daily;
+        get-workspace-daily-stats).
+
+        Args:
+            start_date: First day, as a `date` or `"YYYY-MM-DD"`; alone, the range runs six
+                months from it.
+            end_date: Last day; alone, the range is that day's month.
+            workspace_ids: Only these workspaces (default: every one you may see).
+
+        Raises:
+            InputError: A date or id is malformed, or the end is before the start (nothing is
+                sent).
+            UnprocessableEntityError: A workspace asked for is unknown or not accessible.
+        """
+        return self._handle.run(
+            lambda client: self._area(client).daily_stats(
+                start_date=start_date, end_date=end_date, workspace_ids=workspace_ids
+            )
+        )
+
+    def authenticate(self, workspace_id: IdLike) -> WorkspaceToken:
+        """An auth token for another workspace of the user this client logs in as (POST
+        /api/v1/authenticate/workspace; authenticate-workspace).
+
+        This client keeps its own login; the token (a `Secret`:
+        `token.auth_token.get_secret_value()`) is for calls to that workspace. Only a client
+        logged in with a username and password can switch: an application token is scoped to
+        one workspace.
+
+        Raises:
+            InputError: `workspace_id` is malformed (nothing is sent).
+            AuthenticationError: This client logs in with an application token, or the user
+                is no active member of the workspace.
+        """
+        return self._handle.run(lambda client: self._area(client).authenticate(workspace_id))
+
+
 class Emnify:
     """Blocking client for the emnify REST API, over the async core.
 
@@ -4705,6 +4936,11 @@ class Emnify:
     def automations(self) -> Automations:
         """Automations: rules that run actions (e-mails, webhooks) when an event happens."""
         return Automations(self._handle, lambda client: client.automations)
+
+    @functools.cached_property
+    def workspaces(self) -> Workspaces:
+        """Workspaces: daily stats, a token for another one (a user's: `users.workspaces`)."""
+        return Workspaces(self._handle, lambda client: client.workspaces)
 
     @property
     def base_url(self) -> str:

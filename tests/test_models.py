@@ -548,6 +548,7 @@ class TestPackage:
             "tariffs",
             "users",
             "webhooks",
+            "workspaces",
         }
         assert submodules == public - exported
 

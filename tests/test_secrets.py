@@ -312,6 +312,48 @@ async def user_area_errors(emu: Emulator, secrets: Secrets) -> list[BaseExceptio
     return errors
 
 
+async def workspace_errors(emu: Emulator, secrets: Secrets) -> list[BaseException]:
+    """Workspace tokens, invitation keys and passwords (newer docs), through refusals, lost,
+    garbled and echoing answers."""
+    errors: list[BaseException] = []
+    leaked = "a-workspace-secret-the-server-garbled-42"
+    secrets.values.add(leaked)
+    switch, accept = "/api/v1/authenticate/workspace", "/api/v2/user/activation"
+    async with _client(emu, username=emu.username, password=emu.password) as user:
+        token = await user.workspaces.authenticate(102)
+        secrets.show(token, token.auth_token)
+        errors.append(await _raised(user.workspaces.authenticate(999)))  # not assigned
+        # Garbled on each attempt (a malformed answer of a safe call is asked again).
+        garbled = {"auth_token": {"jwt": leaked}}
+        emu.inject("POST", switch, status=200, body=garbled, times=2)
+        errors.append(await _raised(user.workspaces.authenticate(102)))
+        # Minted, then lost, on each attempt (the call is repeated: it changes nothing).
+        emu.inject("POST", switch, status=502, action="replace", times=2)
+        errors.append(await _raised(user.workspaces.authenticate(102)))
+
+        invited = await user.users.invite(username="invitee@example.org", name="Ivy")
+        key = emu.state.users.activation_key(invited.id)
+        assert key is not None
+        secrets.values.add(key)
+        password = secrets.password("invited-password-7a1c")
+        sent = hashlib.sha1(password.encode()).hexdigest()  # what the server gets
+        echo = {"error_code": 1104, "message": f"key {key} with {sent} refused"}
+        emu.inject("POST", accept, status=403, body=echo, times=1)
+        errors.append(
+            await _raised(user.users.accept_invitation(activation_key=key, password=password))
+        )
+        wrong = user.users.accept_invitation(activation_key=key + "0", password=password)
+        errors.append(await _raised(wrong))
+        emu.inject("POST", accept, status=503, times=1)
+        errors.append(
+            await _raised(user.users.accept_invitation(activation_key=key, password=password))
+        )
+        await user.users.accept_invitation(activation_key=Secret(key), password=password)
+        secrets.learn(user, emu)
+    assert not emu.app[FAULTS].scripted, "a fault did not fire where it was meant to"
+    return errors
+
+
 async def _serve_malformed(jwt: str) -> asyncio.Server:
     """Logs in fine, then answers every call with a header aiohttp cannot parse, so aiohttp
     raises its ClientResponseError, which holds the request headers (the bearer token)."""
@@ -397,6 +439,7 @@ SCENARIOS: list[Any] = [
     pytest.param(malformed_response, id="aiohttp-error-with-headers"),
     pytest.param(api_secret_errors, id="api-secrets"),
     pytest.param(user_area_errors, id="user-area"),
+    pytest.param(workspace_errors, id="workspaces"),
 ]
 
 

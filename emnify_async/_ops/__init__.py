@@ -33,6 +33,7 @@ from . import (
     tariffs,
     user_mfa,
     users,
+    workspaces,
 )
 
 __all__ = ["ALL"]
@@ -72,5 +73,6 @@ ALL = _declared(
     tariffs,
     user_mfa,
     users,
+    workspaces,
 )
 """Every operation declared, in module order."""

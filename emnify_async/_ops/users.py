@@ -1,4 +1,5 @@
-"""Users: `/api/v1/user` and `/api/v2/user`, their roles and events, passwords and activation."""
+"""Users: `/api/v1/user` and `/api/v2/user`, their roles and events, passwords and activation,
+and invitations (`/api/v2/user/invitation`, `/activation`: newer docs)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..models import Event, Role, RolePermissions, Secret, Status, SupportToken,
 from ._params import FILTER, SORT
 
 __all__ = [
+    "ACCEPT_INVITATION",
     "ACTIVATE",
     "ADD_ROLE",
     "CHANGE_PASSWORD",
@@ -26,6 +28,7 @@ __all__ = [
     "DELETE_V1",
     "EVENTS",
     "GET",
+    "INVITE",
     "LIST",
     "REMOVE_ROLE",
     "RESEND_ACTIVATION",
@@ -37,6 +40,7 @@ __all__ = [
     "USER",
     "USER_OR_USERNAME",
     "ActivationResend",
+    "InvitationAcceptance",
     "PasswordChange",
     "SupportTokenCreate",
     "UserActivation",
@@ -158,6 +162,15 @@ class PasswordChange:
     new_password: Secret | NotGiven = password()
 
 
+@attrs.frozen(kw_only=True)
+class InvitationAcceptance:
+    """The body of POST /api/v2/user/activation."""
+
+    activation_key: Secret | NotGiven = checked(_secret_text, key="activationKey")
+    password: Secret | NotGiven = password()
+    name: str | NotGiven = text(non_empty=True)
+
+
 LIST = Operation(
     "UserPerPageSortByQAndPageGet",
     "GET",
@@ -244,4 +257,25 @@ CHANGE_PASSWORD: Operation[None] = Operation(
     Returns.NOTHING,
     body=PasswordChange,
     safe=False,
+)
+# Creates a user (or a membership) and records an event: not repeated.
+INVITE = Operation(
+    "user-v-2-invitation",
+    "POST",
+    "/api/v2/user/invitation",
+    Returns.OBJECT,
+    User,
+    body=UserCreate,
+    success=frozenset({201}),
+    source="newer-docs",
+)
+# Uses the key once: repeating it after a lost answer would be refused, so it is not repeated.
+ACCEPT_INVITATION: Operation[None] = Operation(
+    "accept-user-invitation",
+    "POST",
+    "/api/v2/user/activation",
+    Returns.NOTHING,
+    body=InvitationAcceptance,
+    sensitive=True,
+    source="newer-docs",
 )

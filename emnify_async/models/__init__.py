@@ -218,6 +218,13 @@ from .webhooks import (
     UsageTariff,
     UsageVolume,
 )
+from .workspaces import (
+    Workspace,
+    WorkspaceDailyStats,
+    WorkspaceDailyUsage,
+    WorkspaceMembership,
+    WorkspaceToken,
+)
 
 __all__ = [
     "ActionLog",
@@ -380,4 +387,9 @@ __all__ = [
     "UserSummary",
     "Validator",
     "WebhookDestination",
+    "Workspace",
+    "WorkspaceDailyStats",
+    "WorkspaceDailyUsage",
+    "WorkspaceMembership",
+    "WorkspaceToken",
 ]

@@ -74,6 +74,10 @@ from .user_mfa import (
 from .users import (
     AsyncUsers,
 )
+from .workspaces import (
+    AsyncUserWorkspaces,
+    AsyncWorkspaces,
+)
 
 __all__ = [
     "AsyncApiCallbacks",
@@ -103,5 +107,7 @@ __all__ = [
     "AsyncTariffProfiles",
     "AsyncTariffs",
     "AsyncUserMfa",
+    "AsyncUserWorkspaces",
     "AsyncUsers",
+    "AsyncWorkspaces",
 ]

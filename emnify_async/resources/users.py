@@ -14,6 +14,7 @@ from .._types import NOT_GIVEN, IdLike, NotGiven, QueryValue, StatusLike
 from ..models import Event, Role, RolePermissions, Secret, Status, SupportToken, User
 from ._base import AsyncResource
 from .user_mfa import AsyncUserMfa
+from .workspaces import AsyncUserWorkspaces
 
 __all__ = ["AsyncUsers"]
 
@@ -30,6 +31,13 @@ class AsyncUsers(AsyncResource):
     def mfa(self) -> AsyncUserMfa:
         """Multi-factor authentication: MFA keys, their lookups, trusted devices."""
         return AsyncUserMfa(self._transport, self._options, page_prefetch=self._page_prefetch)
+
+    @functools.cached_property
+    def workspaces(self) -> AsyncUserWorkspaces:
+        """A user's workspaces: list, status, roles, unassign, the default one."""
+        return AsyncUserWorkspaces(
+            self._transport, self._options, page_prefetch=self._page_prefetch
+        )
 
     # -- accounts ---------------------------------------------------------------------------
 
@@ -248,6 +256,71 @@ class AsyncUsers(AsyncResource):
                 is not enabled.
         """
         return await self._one(ops.SUPPORT_TOKEN, user_id=user_id, role=role)
+
+    # -- invitations (newer docs) ------------------------------------------------------------
+
+    async def invite(
+        self,
+        *,
+        username: str,
+        name: str,
+        org: IdLike | NotGiven = NOT_GIVEN,
+        roles: Iterable[IdLike] | IdLike | NotGiven = NOT_GIVEN,
+    ) -> User:
+        """Invite a user to a workspace (POST /api/v2/user/invitation; user-v-2-invitation).
+
+        An unknown username becomes a new user whose default workspace is `org`; a known one
+        is assigned to `org` too. Either way the membership waits for `accept_invitation()`
+        (emnify sends no e-mail: pass the key on yourself).
+
+        Args:
+            username: The user's e-mail address.
+            name: The user's display name.
+            org: The workspace (default: your default workspace).
+            roles: Role ids or `Role` models (default: Administrator).
+
+        Returns:
+            The user, with `id`, `organisation` and `roles`.
+
+        Raises:
+            InputError: A value is invalid (nothing is sent).
+            BadRequestError: A value is refused (see `errors`).
+            PermissionDeniedError: You may not invite users, or workspaces are not enabled.
+            ConflictError: The user is a member of the workspace already.
+        """
+        return await self._one(
+            ops.INVITE, username=username, name=name, organisation=org, roles=roles
+        )
+
+    async def accept_invitation(
+        self,
+        *,
+        activation_key: str | Secret,
+        password: str | Secret | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Accept an invitation to a workspace (POST /api/v2/user/activation;
+        accept-user-invitation).
+
+        Unlike `activate()`, the docs require a token for it: send it with any client.
+
+        Args:
+            activation_key: The key of the invitation.
+            password: The new password, in plain text (its SHA-1 is sent); needed only by a
+                user who has none yet.
+            name: A new display name.
+
+        Raises:
+            InputError: An argument is empty (nothing is sent).
+            BadRequestError: The user has no password yet and none was given.
+            PermissionDeniedError: The key is unknown or was used already.
+        """
+        await self._nothing(
+            ops.ACCEPT_INVITATION,
+            activation_key=activation_key,
+            password=password,
+            name=name,
+        )
 
     # -- activation and passwords -------------------------------------------------------------
 

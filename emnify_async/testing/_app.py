@@ -65,6 +65,7 @@ from emnify_async.testing._routes import (
     user_mfa,
     user_passwords,
     users,
+    workspaces,
 )
 from emnify_async.testing._routing import ROUTE, Route
 from emnify_async.testing._state import EmulatorState
@@ -111,6 +112,7 @@ ROUTE_MODULES = (
     tags,
     event_configurations,
     automations,
+    workspaces,
 )
 ALL_ROUTES: list[Route] = [route for module in ROUTE_MODULES for route in module.ROUTES]
 

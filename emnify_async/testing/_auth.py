@@ -178,6 +178,11 @@ class Authenticator:
         )
         return token
 
+    def workspace_token(self, user: UserRecord, org_id: int, org_name: str) -> str:
+        """An auth token of ``user`` for another of its workspaces (``/authenticate/workspace``):
+        it acts as that organisation, like a login there would."""
+        return self._auth_token(None, user.id, (org_id, org_name))
+
     def revoke_tokens(self) -> None:
         """Invalidate every auth_token minted so far (refresh and application tokens stay valid)."""
         self._revoked_through = self._serial

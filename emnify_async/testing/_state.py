@@ -33,6 +33,7 @@ from emnify_async.testing._stores.sms import SmsStore
 from emnify_async.testing._stores.tags import TagStore
 from emnify_async.testing._stores.traffic_limits import TrafficLimitExtensions
 from emnify_async.testing._stores.users import UserStore
+from emnify_async.testing._stores.workspaces import Workspaces
 from emnify_async.testing._user_data import make_users
 
 CachedPage = tuple[bytes, dict[str, str]]
@@ -46,10 +47,10 @@ class EmulatorState:
     ``connectivity``, ``sms``, ``device_settings`` (blacklists, quotas, balances) and
     ``traffic_limits``, ``integrations`` (data streams, API callbacks and secrets),
     ``cloud_connect``, ``users``, ``application_tokens``, the eSIM area's ``euiccs`` and
-    ``esim_operations``, ``tags`` (v2) and ``automations`` are the stores; ``links`` holds the
-    relations between areas; ``pages`` caches serialized list pages until the next write of any
-    store; ``clock`` is the emulator's time. The methods at the end are shortcuts for tests
-    (``emu.state.sim(5)``).
+    ``esim_operations``, ``tags`` (v2), ``automations`` and ``workspaces`` are the stores;
+    ``links`` holds the relations between areas; ``pages`` caches serialized list pages until
+    the next write of any store; ``clock`` is the emulator's time. The methods at the end are
+    shortcuts for tests (``emu.state.sim(5)``).
     """
 
     def __init__(
@@ -122,6 +123,8 @@ class EmulatorState:
         self.endpoints.dependents.append(self.tags)
         self.automations = AutomationStore(seed, root, self.events, clock, self.changed)
         """Custom events, automations, their action logs and e-mail recipients (newer docs)."""
+        self.workspaces = Workspaces(seed, self.users, self.organisations, self.changed)
+        """Users' memberships of organisations besides their default one (newer docs)."""
 
     def now(self) -> dt.datetime:
         """The emulator's current time in UTC."""

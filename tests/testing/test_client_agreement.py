@@ -65,6 +65,7 @@ SAMPLES = {
     "template_id": ["1"],
     "system_event_id": ["00000000-0000-4000-8000-000000000000"],
     "id": ["00000000-0000-4000-8000-000000000000"],
+    "workspace_id": ["102"],
 }
 PARAMETER = re.compile(r"\{(\w+)\}")
 

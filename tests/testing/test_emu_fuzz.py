@@ -152,6 +152,7 @@ def _valid(server: Server, name: str) -> str:
         "system_event_id": _first(emu.state.automations.system_events),
         # Automations and actions share `{id}`: an automation fits both kinds of route.
         "id": _first(emu.state.automations.automations),
+        "workspace_id": "101",
     }
     if name == "tag_id":  # the emulator starts without tags: one is made (again) as needed
         tags, org_id = emu.state.tags, emu.state.org_id

@@ -102,6 +102,17 @@ class UserStore:
             None,
         )
 
+    def by_activation_key(self, key: str) -> UserRecord | None:
+        """The pending user holding the activation key, if any."""
+        return next(
+            (
+                u
+                for u in self._users.values()
+                if u.status_id == ACTIVATION_PENDING and u.activation_key == key
+            ),
+            None,
+        )
+
     def visible(self, caller_org: int, user_id: int) -> UserRecord | None:
         """The user if the caller's organisation is its own or its parent's."""
         user = self.get(user_id)
