@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from emnify_async.testing._body import FieldErrors, is_int
-from emnify_async.testing._device_data import IpSpace
+from emnify_async.testing._device_data import Endpoint, IpSpace
 from emnify_async.testing._errors import (
     DUPLICATED,
     INPUT_VALIDATION,
@@ -45,6 +45,25 @@ class Parsed:
     sim: object = None
     """A SIM id to assign, ``RELEASE`` to release the SIM, ``None`` to leave it."""
     activate: bool | None = None
+
+    def new_endpoint(self, org_id: int, space: IpSpace, address: str) -> Endpoint:
+        """The endpoint a create makes of these fields (its id and times set by the store)."""
+        fields = self.fields
+        return Endpoint(
+            id=0,
+            org_id=org_id,
+            name=fields["name"],
+            status_id=fields["status_id"],
+            service_profile_id=fields["service_profile_id"],
+            tariff_profile_id=fields["tariff_profile_id"],
+            ip_space_id=space.id,
+            ip_address=address,
+            created_ts=0,
+            last_updated_ts=0,
+            tags=fields.get("tags"),
+            imei=fields.get("imei"),
+            imei_lock=fields.get("imei_lock", False),
+        )
 
 
 def reference(check: FieldErrors, key: str, value: Any) -> int | None:

@@ -21,7 +21,7 @@ from emnify_async.testing._catalog import (
     SUSPENDED,
     JsonObj,
 )
-from emnify_async.testing._device_data import Endpoint, IpSpace
+from emnify_async.testing._device_data import IpSpace
 from emnify_async.testing._device_routing import endpoint_missing
 from emnify_async.testing._endpoint_body import (
     CREATE_ERROR,
@@ -212,22 +212,7 @@ async def create_many(request: web.Request) -> web.Response:
     addresses = _addresses(emu, space, wanted, emu.endpoints.records.next_id)
     created = []
     for entry, address, status in zip(ready, addresses, statuses, strict=True):
-        fields = entry.fields
-        endpoint = Endpoint(
-            id=0,
-            org_id=org_id,
-            name=fields["name"],
-            status_id=fields["status_id"],
-            service_profile_id=fields["service_profile_id"],
-            tariff_profile_id=fields["tariff_profile_id"],
-            ip_space_id=space.id,
-            ip_address=address,
-            created_ts=0,
-            last_updated_ts=0,
-            tags=fields.get("tags"),
-            imei=fields.get("imei"),
-            imei_lock=fields.get("imei_lock", False),
-        )
+        endpoint = entry.new_endpoint(org_id, space, address)
         sim_id = entry.sim if isinstance(entry.sim, int) else None
         new = emu.endpoints.create(endpoint, sim_id, entry.activate is True)
         if sim_id is not None and status is not None:

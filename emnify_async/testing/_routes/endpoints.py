@@ -6,7 +6,6 @@ from aiohttp import web
 
 from emnify_async.testing._body import json_object
 from emnify_async.testing._catalog import ENDPOINT_STATUSES
-from emnify_async.testing._device_data import Endpoint
 from emnify_async.testing._device_routing import ENDPOINT, ENDPOINT_PATH, own_endpoint
 from emnify_async.testing._endpoint_body import (
     CREATE_ERROR,
@@ -57,22 +56,7 @@ async def create_endpoint(request: web.Request) -> web.Response:
     if sim_id is not None:
         check_sim_free(emu, sim_id, None)
     address = pick_address(emu, space, parsed.address, emu.endpoints.records.next_id)
-    fields = parsed.fields
-    endpoint = Endpoint(
-        id=0,
-        org_id=org_id,
-        name=fields["name"],
-        status_id=fields["status_id"],
-        service_profile_id=fields["service_profile_id"],
-        tariff_profile_id=fields["tariff_profile_id"],
-        ip_space_id=space.id,
-        ip_address=address,
-        created_ts=0,
-        last_updated_ts=0,
-        tags=fields.get("tags"),
-        imei=fields.get("imei"),
-        imei_lock=fields.get("imei_lock", False),
-    )
+    endpoint = parsed.new_endpoint(org_id, space, address)
     activate = parsed.activate is not False  # the SIM is activated unless told otherwise
     new = emu.endpoints.create(endpoint, sim_id, activate)
     return created_at(request, f"{ENDPOINT}/{new.id}")
