@@ -183,7 +183,9 @@ class Sims:
         sort: str | Sequence[str] | None = None,
         per_page: int = 2500,
     ) -> Pager[Sim]:
-        """List SIMs, across all pages (GET /api/v1/sim).
+        """List SIMs, across all pages.
+
+        `GET /api/v1/sim` (operationId `SimPerPageSortByQAndPageGet`).
 
         Args:
             q: Filters, e.g. `{"status": SimStatusId.ACTIVATED, "customer_org": 7}`; `None` as a
@@ -202,7 +204,9 @@ class Sims:
         )
 
     def get(self, sim_id: int) -> Sim:
-        """Get one SIM (GET /api/v1/sim/{sim_id}).
+        """Get one SIM.
+
+        `GET /api/v1/sim/{sim_id}` (operationId `SimByIdGet`).
 
         Raises:
             NotFoundError: No such SIM in this organisation.
@@ -218,7 +222,9 @@ class Sims:
         reseller_org: IdLike | NotGiven | None = NOT_GIVEN,
         customer_org: IdLike | NotGiven | None = NOT_GIVEN,
     ) -> None:
-        """Change a SIM's status or organisations (PATCH /api/v1/sim/{sim_id}).
+        """Change a SIM's status or organisations.
+
+        `PATCH /api/v1/sim/{sim_id}` (operationId `SimByIdPatch`).
 
         Only the fields passed are sent. `reseller_org=None` or `customer_org=None` empties
         that field. Organisations may be given as ids or as models with an `id`.
@@ -333,7 +339,9 @@ class Sims:
         )
 
     def delete(self, sim_id: int) -> None:
-        """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
+        """Delete a SIM for good.
+
+        `DELETE /api/v1/sim/{sim_id}` (operationId `SimByIdDelete`).
 
         Raises:
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
@@ -349,7 +357,9 @@ class Sims:
         sort: str | Sequence[str] | None = None,
         per_page: int = 1000,
     ) -> Pager[Event]:
-        """List a SIM's events, across all pages (GET /api/v1/sim/{sim_id}/event).
+        """List a SIM's events, across all pages.
+
+        `GET /api/v1/sim/{sim_id}/event` (operationId `SimEventPagePerPageSortBySimIdAndQGet`).
 
         Note that the API answers an unknown SIM id with an empty list, not a 404.
 
@@ -365,13 +375,18 @@ class Sims:
         )
 
     def stats(self, sim_id: int) -> SimStats:
-        """Usage and costs of this and last month, and the last hour (GET .../stats)."""
+        """Usage and costs of this and last month, and the last hour.
+
+        `GET /api/v1/sim/{sim_id}/stats` (operationId `SimStatsByIdGet`).
+        """
         return self._handle.run(lambda client: self._area(client).stats(sim_id))
 
     def daily_stats(
         self, sim_id: int, *, start_date: DateLike | None = None, end_date: DateLike | None = None
     ) -> Pager[DailyStats]:
-        """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+        """Usage and costs per day.
+
+        `GET /api/v1/sim/{sim_id}/stats/daily` (operationId `SIMStatisticsDailyByIdGet`).
 
         Returns a pager over the days: call `.to_list()` for the list, or iterate it.
 
@@ -403,7 +418,9 @@ class Sims:
         return self._handle.run(lambda client: self._area(client).installation_code(sim_id))
 
     def statuses(self) -> Pager[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status).
+        """The SIM statuses the API knows.
+
+        `GET /api/v1/sim/status` (operationId `SimStatusGet`).
 
         call `.to_list()` for the list.
         """
@@ -560,9 +577,12 @@ class EndpointTags:
         )
 
     def unassign_many(self, endpoint_ids: Iterable[int], tag_ids: Iterable[int]) -> BulkResult:
-        """Take the same tags off many endpoints (POST .../bulk-operations/endpoint/remove-tags).
+        """Take the same tags off many endpoints.
 
-        operationId: unassign-tags-from-endpoints-in-bulk (newer docs). One request for all.
+        `POST /api/v2/bulk-operations/endpoint/remove-tags`
+        (operationId `unassign-tags-from-endpoints-in-bulk` (newer docs)).
+
+        One request for all.
 
         Every reported outcome is true: when the request fails, each endpoint's tags are read
         back; an endpoint with none of the tags counts as done, one with any failed with the
@@ -843,9 +863,9 @@ class Endpoints:
         sort: str | Sequence[str] | None = None,
         per_page: int = 1000,
     ) -> Pager[Event]:
-        """An endpoint's events, across all pages (GET .../{endpoint_id}/event).
+        """An endpoint's events, across all pages.
 
-        operationId: EndpointEventsByID.
+        `GET /api/v1/endpoint/{endpoint_id}/event` (operationId `EndpointEventsByID`).
 
         Args:
             endpoint_id: The endpoint.
@@ -872,7 +892,9 @@ class Endpoints:
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> Pager[DailyStats]:
-        """Usage and costs per day (GET .../{endpoint_id}/stats/daily; EndpointStatsDailyByIdGet).
+        """Usage and costs per day.
+
+        `GET /api/v1/endpoint/{endpoint_id}/stats/daily` (operationId `EndpointStatsDailyByIdGet`).
 
         call `.to_list()` for the list of days.
 
@@ -892,18 +914,20 @@ class Endpoints:
         )
 
     def connectivity(self, endpoint_id: int) -> Connectivity:
-        """Whether and where the endpoint is online (GET .../{endpoint_id}/connectivity).
+        """Whether and where the endpoint is online.
 
-        operationId: EndpointConnectivityByIdGet.
+        `GET /api/v1/endpoint/{endpoint_id}/connectivity`
+        (operationId `EndpointConnectivityByIdGet`).
         """
         return self._handle.run(lambda client: self._area(client).connectivity(endpoint_id))
 
     def connectivity_info(
         self, endpoint_id: int, *, subscriber: bool | None = None, ussd: bool | None = None
     ) -> ConnectivityInfo:
-        """Ask the network about the endpoint now (GET .../{endpoint_id}/connectivity_info).
+        """Ask the network about the endpoint now.
 
-        operationId: GetConnectivityInfoByEndpointId.
+        `GET /api/v1/endpoint/{endpoint_id}/connectivity_info`
+        (operationId `GetConnectivityInfoByEndpointId`).
 
         Args:
             endpoint_id: The endpoint.
@@ -939,7 +963,9 @@ class Endpoints:
         )
 
     def list_sms(self, endpoint_id: int) -> Pager[Sms]:
-        """The SMS sent to and from the endpoint (GET .../{endpoint_id}/sms; EndpointSmsByIdGet).
+        """The SMS sent to and from the endpoint.
+
+        `GET /api/v1/endpoint/{endpoint_id}/sms` (operationId `EndpointSmsByIdGet`).
 
         call `.to_list()` for the list.
         """
@@ -955,7 +981,9 @@ class Endpoints:
         udh: str | NotGiven = NOT_GIVEN,
         dcs: int | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Send an SMS to the endpoint (POST .../{endpoint_id}/sms; EndpointSmsByIdPost).
+        """Send an SMS to the endpoint.
+
+        `POST /api/v1/endpoint/{endpoint_id}/sms` (operationId `EndpointSmsByIdPost`).
 
         Not retried once sent: a second attempt would send a second SMS.
 
@@ -987,13 +1015,18 @@ class Endpoints:
         )
 
     def get_sms(self, endpoint_id: int, sms_id: int) -> Sms:
-        """One SMS (GET .../{endpoint_id}/sms/{sms_id}; EndpointSmsByEndpointIdAndSmsIdGet)."""
+        """One SMS.
+
+        `GET /api/v1/endpoint/{endpoint_id}/sms/{sms_id}`
+        (operationId `EndpointSmsByEndpointIdAndSmsIdGet`).
+        """
         return self._handle.run(lambda client: self._area(client).get_sms(endpoint_id, sms_id))
 
     def cancel_sms(self, endpoint_id: int, sms_id: int) -> None:
-        """Cancel an SMS not yet delivered (DELETE .../{endpoint_id}/sms/{sms_id}).
+        """Cancel an SMS not yet delivered.
 
-        operationId: EndpointSmsByEndpointIdAndSmsIdDelete.
+        `DELETE /api/v1/endpoint/{endpoint_id}/sms/{sms_id}`
+        (operationId `EndpointSmsByEndpointIdAndSmsIdDelete`).
         """
         return self._handle.run(lambda client: self._area(client).cancel_sms(endpoint_id, sms_id))
 
@@ -1005,9 +1038,9 @@ class Endpoints:
         type: Literal["request", "notification"] = "request",
         encoding: Literal["default", "ucs2"] = "default",
     ) -> str:
-        """Start a network-initiated USSD dialog with the endpoint (POST .../{endpoint_id}/ussd).
+        """Start a network-initiated USSD dialog with the endpoint.
 
-        operationId: EndpointUssdByIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/ussd` (operationId `EndpointUssdByIdPost`).
 
         Args:
             endpoint_id: The endpoint (it must be online).
@@ -1028,18 +1061,22 @@ class Endpoints:
         )
 
     def blacklisted_operators(self, endpoint_id: int) -> Pager[Operator]:
-        """Operators the endpoint may not use (GET .../{endpoint_id}/operator_blacklist).
+        """Operators the endpoint may not use.
 
-        operationId: EndpointOperatorBlacklistByEndpointIdGet. call `.to_list()` for the list.
+        `GET /api/v1/endpoint/{endpoint_id}/operator_blacklist`
+        (operationId `EndpointOperatorBlacklistByEndpointIdGet`).
+
+        call `.to_list()` for the list.
         """
         return Pager(
             self._handle, self._area(self._handle.client).blacklisted_operators(endpoint_id)
         )
 
     def blacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
-        """Forbid an operator to the endpoint (PUT .../operator_blacklist/{operator_id}).
+        """Forbid an operator to the endpoint.
 
-        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdPut.
+        `PUT /api/v1/endpoint/{endpoint_id}/operator_blacklist/{operator_id}`
+        (operationId `EndpointOperatorBlacklistByEpIdAndOperatorIdPut`).
 
         Raises:
             ConflictError: `1405 Duplicated`: the operator is blacklisted already.
@@ -1049,9 +1086,10 @@ class Endpoints:
         )
 
     def unblacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
-        """Allow a blacklisted operator again (DELETE .../operator_blacklist/{operator_id}).
+        """Allow a blacklisted operator again.
 
-        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdDelete.
+        `DELETE /api/v1/endpoint/{endpoint_id}/operator_blacklist/{operator_id}`
+        (operationId `EndpointOperatorBlacklistByEpIdAndOperatorIdDelete`).
 
         Raises:
             NotFoundError: The operator is not blacklisted for this endpoint.
@@ -1061,7 +1099,10 @@ class Endpoints:
         )
 
     def data_quota(self, endpoint_id: int) -> Quota:
-        """The endpoint's data quota (GET .../quota/data; EndpointQuotaDataByEndpointIdGet).
+        """The endpoint's data quota.
+
+        `GET /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `EndpointQuotaDataByEndpointIdGet`).
 
         Raises:
             NotFoundError: The endpoint has no data quota.
@@ -1081,9 +1122,10 @@ class Endpoints:
         threshold_percentage: float | NotGiven = NOT_GIVEN,
         threshold_volume: float | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Set (or replace) the endpoint's data quota (POST .../quota/data).
+        """Set (or replace) the endpoint's data quota.
 
-        operationId: EndpointQuotaDataByEndpointIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `EndpointQuotaDataByEndpointIdPost`).
 
         Args:
             endpoint_id: The endpoint.
@@ -1114,7 +1156,10 @@ class Endpoints:
         )
 
     def remove_data_quota(self, endpoint_id: int) -> None:
-        """Remove the data quota (DELETE .../quota/data; DeleteEndpointDataQuotaById).
+        """Remove the data quota.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `DeleteEndpointDataQuotaById`).
 
         Raises:
             NotFoundError: The endpoint has no data quota.
@@ -1122,7 +1167,10 @@ class Endpoints:
         return self._handle.run(lambda client: self._area(client).remove_data_quota(endpoint_id))
 
     def sms_quota(self, endpoint_id: int) -> Quota:
-        """The endpoint's SMS quota (GET .../quota/sms; EndpointQuotaSmsByEndpointIdGet).
+        """The endpoint's SMS quota.
+
+        `GET /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `EndpointQuotaSmsByEndpointIdGet`).
 
         Raises:
             NotFoundError: The endpoint has no SMS quota.
@@ -1141,9 +1189,10 @@ class Endpoints:
         auto_refill: bool | NotGiven = NOT_GIVEN,
         threshold_volume: float | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Set (or replace) the endpoint's SMS quota (POST .../quota/sms).
+        """Set (or replace) the endpoint's SMS quota.
 
-        operationId: EndpointQuotaSmsByEndpointIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `EndpointQuotaSmsByEndpointIdPost`).
 
         Args:
             endpoint_id: The endpoint.
@@ -1172,7 +1221,10 @@ class Endpoints:
         )
 
     def remove_sms_quota(self, endpoint_id: int) -> None:
-        """Remove the SMS quota (DELETE .../quota/sms; DeleteEndpointSmsQuotaById).
+        """Remove the SMS quota.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `DeleteEndpointSmsQuotaById`).
 
         Raises:
             NotFoundError: The endpoint has no SMS quota.
@@ -1180,7 +1232,10 @@ class Endpoints:
         return self._handle.run(lambda client: self._area(client).remove_sms_quota(endpoint_id))
 
     def balance(self, endpoint_id: int) -> Balance:
-        """The endpoint's prepaid balance (GET .../balance; EndpointBalanceByEndpointIdGet)."""
+        """The endpoint's prepaid balance.
+
+        `GET /api/v1/endpoint/{endpoint_id}/balance` (operationId `EndpointBalanceByEndpointIdGet`).
+        """
         return self._handle.run(lambda client: self._area(client).balance(endpoint_id))
 
     def update_balance(
@@ -1191,9 +1246,12 @@ class Endpoints:
         currency: IdLike | NotGiven = NOT_GIVEN,
         expiry_date: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Top up the endpoint's prepaid balance (POST .../balance).
+        """Top up the endpoint's prepaid balance.
 
-        operationId: EndpointBalanceByEndpointIdPost. Not retried once sent: a second attempt
+        `POST /api/v1/endpoint/{endpoint_id}/balance`
+        (operationId `EndpointBalanceByEndpointIdPost`).
+
+        Not retried once sent: a second attempt
         would add the amount twice.
 
         Args:
@@ -1212,13 +1270,20 @@ class Endpoints:
         )
 
     def reset_balance(self, endpoint_id: int) -> None:
-        """Remove the prepaid balance (DELETE .../balance; EndpointBalanceByEndpointIdDelete)."""
+        """Remove the prepaid balance.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/balance`
+        (operationId `EndpointBalanceByEndpointIdDelete`).
+        """
         return self._handle.run(lambda client: self._area(client).reset_balance(endpoint_id))
 
     def traffic_limit_extensions(self, endpoint_id: int) -> Pager[TrafficLimitExtension]:
-        """The endpoint's active traffic limit extensions (GET .../traffic_limit_extension).
+        """The endpoint's active traffic limit extensions.
 
-        operationId: get-endpoint-traffic-limit-extensions (newer docs). call `.to_list()` for the
+        `GET /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `get-endpoint-traffic-limit-extensions` (newer docs)).
+
+        call `.to_list()` for the
         list.
 
         Raises:
@@ -1231,9 +1296,12 @@ class Endpoints:
     def extend_traffic_limit(
         self, endpoint_id: int, *, volume: float, traffic_limit_id: IdLike | NotGiven = NOT_GIVEN
     ) -> TrafficLimitExtension:
-        """Raise a traffic limit of the endpoint for a while (POST .../traffic_limit_extension).
+        """Raise a traffic limit of the endpoint for a while.
 
-        operationId: create-endpoint-traffic-limit-extension (newer docs). Each call adds an
+        `POST /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `create-endpoint-traffic-limit-extension` (newer docs)).
+
+        Each call adds an
         extension, so it is never repeated once sent.
 
         Args:
@@ -1253,9 +1321,12 @@ class Endpoints:
         )
 
     def remove_traffic_limit_extensions(self, endpoint_id: int) -> None:
-        """End all the endpoint's traffic limit extensions (DELETE .../traffic_limit_extension).
+        """End all the endpoint's traffic limit extensions.
 
-        operationId: delete-endpoint-traffic-limit-extensions (newer docs). The limits of the
+        `DELETE /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `delete-endpoint-traffic-limit-extensions` (newer docs)).
+
+        The limits of the
         service profile apply again.
 
         Raises:
@@ -1557,7 +1628,9 @@ class SimBatches:
         self._area = area
 
     def validate(self, bic: str) -> SimBatch:
-        """Check that the batch with this BIC can be registered (GET /api/v1/sim_batch/bic/{bic}).
+        """Check that the batch with this BIC can be registered.
+
+        `GET /api/v1/sim_batch/bic/{bic}` (operationId `ValidateSIMBatchByBIC`).
 
         Raises:
             BadRequestError: The batch is already registered.
@@ -1567,7 +1640,9 @@ class SimBatches:
         return self._handle.run(lambda client: self._area(client).validate(bic))
 
     def register(self, bic: str, *, status: SimStatusId | int) -> list[Sim]:
-        """Register a batch: its SIMs join your organisation with `status` (PATCH .../bic/{bic}).
+        """Register a batch: its SIMs join your organisation with `status`.
+
+        `PATCH /api/v1/sim_batch/bic/{bic}` (operationId `RegisterSIMBatchByBIC`).
 
         Args:
             bic: The batch's 16-character BIC.
@@ -1593,18 +1668,25 @@ class Organisations:
         self._area = area
 
     def my(self) -> Organisation:
-        """The details of your own organisation (GET /api/v1/organisation/my)."""
+        """The details of your own organisation.
+
+        `GET /api/v1/organisation/my` (operationId `MyOrganisationGet`).
+        """
         return self._handle.run(lambda client: self._area(client).my())
 
     def statuses(self) -> Pager[Status]:
-        """The organisation statuses the API knows (GET /api/v1/organisation/status).
+        """The organisation statuses the API knows.
+
+        `GET /api/v1/organisation/status` (operationId `OrganisationStatusGet`).
 
         call `.to_list()` for the list.
         """
         return Pager(self._handle, self._area(self._handle.client).statuses())
 
     def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
-        """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
+        """This and last month's traffic and costs, and SIM counts.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats` (operationId `GetOrganisationMonthlyStats`).
 
         Traffic totals include the child organisations; the counters cover `org` only.
 
@@ -1624,7 +1706,10 @@ class Organisations:
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> Pager[DailyStats]:
-        """Traffic and costs per day, the children included (GET .../{org}/stats/daily).
+        """Traffic and costs per day, the children included.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats/daily`
+        (operationId `GetOrganisationDailyStats`).
 
         call `.to_list()` for the list of days. The last row is usually the total of the range:
         `is_total=True`, `date=None`.
@@ -1652,7 +1737,10 @@ class Organisations:
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> HourlyTraffic:
-        """Traffic per hour, the children included (GET .../{org}/stats/hourly).
+        """Traffic per hour, the children included.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats/hourly`
+        (operationId `GetOrganisationHourlyStats`).
 
         Each series is a list of `HourlyPoint(time="HH:mm", value=...)`.
 
@@ -1672,7 +1760,9 @@ class Organisations:
         )
 
     def current_month_daily_stats(self) -> Pager[DailyStats]:
-        """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
+        """Your organisation's usage and costs per day this month.
+
+        `GET /api/v1/stats/daily` (operationId `StatisticsDailyByIdGet`).
 
         call `.to_list()` for the list of days.
 
@@ -1681,7 +1771,10 @@ class Organisations:
         return Pager(self._handle, self._area(self._handle.client).current_month_daily_stats())
 
     def active_inclusive_volumes(self, org: OrgLike = "my") -> Pager[InclusiveVolume]:
-        """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
+        """The inclusive volumes active this month.
+
+        `GET /api/v1/organisation/{org_id_or_my}/inclusive_volume/active`
+        (operationId `GetActiveOrganisationInclusiveVolume`).
 
         call `.to_list()` for the list.
 
@@ -1704,7 +1797,10 @@ class Organisations:
         end_date: DateLike | NotGiven | None = NOT_GIVEN,
         pooled: bool | NotGiven = NOT_GIVEN,
     ) -> InclusiveVolumeAssignment:
-        """Assign a ratezone's inclusive volume (PUT .../{org}/inclusive_volume/{id}).
+        """Assign a ratezone's inclusive volume.
+
+        `PUT /api/v1/organisation/{org_id_or_my}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `AssignRatezoneInclusiveVolume`).
 
         Only the fields passed are sent; the API's defaults are the current month as start,
         no end (it runs until an end is set) and pooled. Only volumes of ratezones of the
@@ -1756,7 +1852,10 @@ class Organisations:
         excess_traffic: float | NotGiven = NOT_GIVEN,
         multi: bool | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Give a child organisation an inclusive volume (POST .../{org_id}/inclusive_volume).
+        """Give a child organisation an inclusive volume.
+
+        `POST /api/v1/organisation/{org_id}/inclusive_volume`
+        (operationId `CreateOrganisationInclusiveVolume`).
 
         For direct child organisations only, not in self-service. Unless `multi=True`, the
         organisation's active and future inclusive volumes in the same ratezone expire.
@@ -1798,7 +1897,9 @@ class Organisations:
 
     @legacy_arguments(UPDATE_TARIFF)
     def update_tariff(self, org: IdLike, tariff: IdLike) -> None:
-        """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
+        """Change the tariff of your organisation or a child.
+
+        `PATCH /api/v1/organisation/{org_id}/tariff` (operationId `UpdateOrganisationTariff`).
 
         The organisation must be enabled and have at most one tariff; in self-service it must
         be in evaluation. The new tariff must be active, visible to it and in its currency.
@@ -1817,9 +1918,12 @@ class Organisations:
         return self._handle.run(lambda client: self._area(client).update_tariff(org, tariff))
 
     def tariff_plans(self, org: OrgLike = "my") -> Pager[TariffPlanAssignment]:
-        """The organisation's tariff plans, past and present (GET .../{org_id}/tariff_plan).
+        """The organisation's tariff plans, past and present.
 
-        operationId: OrganisationTariffPlanByOrgIdGet. Each item is one plan for a period;
+        `GET /api/v1/organisation/{org_id}/tariff_plan`
+        (operationId `OrganisationTariffPlanByOrgIdGet`).
+
+        Each item is one plan for a period;
         the one running now has `active=True`. call `.to_list()` for the list.
 
         Args:
@@ -1832,9 +1936,12 @@ class Organisations:
         return Pager(self._handle, self._area(self._handle.client).tariff_plans(org))
 
     def active_tariff_plan(self, org: OrgLike = "my") -> TariffPlanAssignment:
-        """The tariff plan running now, priced for this month (GET .../tariff_plan/active).
+        """The tariff plan running now, priced for this month.
 
-        operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
+        `GET /api/v1/organisation/{org_id_or_my}/tariff_plan/active`
+        (operationId `GetOrganisationActiveTariffPlan`).
+
+        `applied_price` lists what this
         month's `sim_activated_amount` activated SIMs cost (each line's rate times its
         volume); `applied_rate` is the monthly base fee. Your own organisation's is also
         `my_active_tariff_plan()`.
@@ -1869,7 +1976,9 @@ class Tariffs:
         self._area = area
 
     def list(self) -> Pager[Tariff]:
-        """Your organisation's tariffs (GET /api/v1/tariff).
+        """Your organisation's tariffs.
+
+        `GET /api/v1/tariff` (operationId `ListTariffs`).
 
         The API answers with the whole list at once (it is not paged); like every list call
         this returns a pager: iterate it, or call `.to_list()` for the list.
@@ -1880,7 +1989,9 @@ class Tariffs:
         return Pager(self._handle, self._area(self._handle.client).list())
 
     def get(self, tariff_id: int) -> Tariff:
-        """One tariff (GET /api/v1/tariff/{tariff_id}).
+        """One tariff.
+
+        `GET /api/v1/tariff/{tariff_id}` (operationId `GetTariff`).
 
         Raises:
             NotFoundError: No such tariff of your organisation.
@@ -1909,7 +2020,9 @@ class Tariffs:
         data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
         tariff_category: int | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Create a tariff (POST /api/v1/tariff).
+        """Create a tariff.
+
+        `POST /api/v1/tariff` (operationId `CreateTariff`).
 
         Only the fields passed are sent; references (currency, status, data block size and
         throttle) are ids or models with an `id`, sent as `{"id": n}`. Rates are never
@@ -1986,7 +2099,9 @@ class Tariffs:
         data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
         tariff_category: int | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Change a tariff (PATCH /api/v1/tariff/{tariff_id}).
+        """Change a tariff.
+
+        `PATCH /api/v1/tariff/{tariff_id}` (operationId `UpdateTariff`).
 
         Only the fields passed are sent (the fields the API accepts on update; see `create()`
         for their meaning). `description=None` empties it, `data_throttle=None` removes the
@@ -2021,7 +2136,9 @@ class Tariffs:
         )
 
     def delete(self, tariff_id: int) -> None:
-        """Delete a tariff (DELETE /api/v1/tariff/{tariff_id}).
+        """Delete a tariff.
+
+        `DELETE /api/v1/tariff/{tariff_id}` (operationId `DeleteTariff`).
 
         Raises:
             NotFoundError: No such tariff of your organisation.
@@ -2466,9 +2583,12 @@ class TariffProfiles:
         return self._handle.run(lambda client: self._area(client).delete(tariff_profile_id))
 
     def coverage(self, tariff_profile_id: int) -> Pager[TariffProfileCoverage]:
-        """The countries where the profile's endpoints can connect (GET .../coverage).
+        """The countries where the profile's endpoints can connect.
 
-        operationId: TariffProfileCoverageByTpIdGet. call `.to_list()` for the list.
+        `GET /api/v1/tariff_profile/{tariff_profile_id}/coverage`
+        (operationId `TariffProfileCoverageByTpIdGet`).
+
+        call `.to_list()` for the list.
 
         Raises:
             NotFoundError: No such tariff profile of your organisation.
@@ -2476,9 +2596,12 @@ class TariffProfiles:
         return Pager(self._handle, self._area(self._handle.client).coverage(tariff_profile_id))
 
     def select_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
-        """Select a ratezone of the profile's tariff (PUT .../ratezone_selection/{id}).
+        """Select a ratezone of the profile's tariff.
 
-        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdPut. Only currently valid
+        `PUT /api/v1/tariff_profile/{tariff_profile_id}/ratezone_selection/{ratezone_id}`
+        (operationId `TariffProfileRatezoneSelectionByTpIdAndRzIdPut`).
+
+        Only currently valid
         and active ratezones can be selected.
 
         Raises:
@@ -2491,9 +2614,10 @@ class TariffProfiles:
         )
 
     def deselect_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
-        """Remove a ratezone from the profile (DELETE .../ratezone_selection/{id}).
+        """Remove a ratezone from the profile.
 
-        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdDelete.
+        `DELETE /api/v1/tariff_profile/{tariff_profile_id}/ratezone_selection/{ratezone_id}`
+        (operationId `TariffProfileRatezoneSelectionByTpIdAndRzIdDelete`).
 
         Raises:
             NotFoundError: No such tariff profile, or the ratezone is not selected.
@@ -2503,9 +2627,12 @@ class TariffProfiles:
         )
 
     def assign_inclusive_volume(self, tariff_profile_id: int, inclusive_volume_id: int) -> None:
-        """Rate the profile's traffic with an inclusive volume (PUT .../inclusive_volume/{id}).
+        """Rate the profile's traffic with an inclusive volume.
 
-        operationId: TariffProfileInclusiveVolumeAssignment. The volume is one of your
+        `PUT /api/v1/tariff_profile/{tariff_profile_id}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `TariffProfileInclusiveVolumeAssignment`).
+
+        The volume is one of your
         organisation's (as listed by `client.organisations.active_inclusive_volumes()`); it
         must not be expired and its ratezone must be of the profile's tariff. Without one,
         when your organisation has several active volumes, the profile's traffic is rated
@@ -2523,9 +2650,10 @@ class TariffProfiles:
         )
 
     def unassign_inclusive_volume(self, tariff_profile_id: int, inclusive_volume_id: int) -> None:
-        """Remove the profile's inclusive volume (DELETE .../inclusive_volume/{id}).
+        """Remove the profile's inclusive volume.
 
-        operationId: TariffProfileInclusiveVolumeRemoveAssignment.
+        `DELETE /api/v1/tariff_profile/{tariff_profile_id}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `TariffProfileInclusiveVolumeRemoveAssignment`).
 
         Raises:
             NotFoundError: No such tariff profile or inclusive volume.
@@ -2658,9 +2786,12 @@ class IpAddressSpaces:
         return Pager(self._handle, self._area(self._handle.client).list())
 
     def available(self, *, ip_address_version: int | None = None) -> Pager[IpAddressSpace]:
-        """Ten random address spaces no organisation has (GET .../ip_address_space/available).
+        """Ten random address spaces no organisation has.
 
-        operationId: IpAddressSpaceAvailableByIpAddressVersionGet. Each call offers another
+        `GET /api/v1/ip_address_space/available`
+        (operationId `IpAddressSpaceAvailableByIpAddressVersionGet`).
+
+        Each call offers another
         sample. call `.to_list()` for the list.
 
         Args:
@@ -2702,9 +2833,9 @@ class IpAddressSpaces:
         )
 
     def assign(self, address_space_id: int) -> None:
-        """Take an address space for your organisation (PUT .../{address_space_id}).
+        """Take an address space for your organisation.
 
-        operationId: IpAddressSpaceByIdPut.
+        `PUT /api/v1/ip_address_space/{address_space_id}` (operationId `IpAddressSpaceByIdPut`).
 
         Raises:
             NotFoundError: No such address space.
@@ -2713,9 +2844,10 @@ class IpAddressSpaces:
         return self._handle.run(lambda client: self._area(client).assign(address_space_id))
 
     def release(self, address_space_id: int) -> None:
-        """Give an address space back (DELETE .../{address_space_id}).
+        """Give an address space back.
 
-        operationId: IpAddressSpaceByIdDelete.
+        `DELETE /api/v1/ip_address_space/{address_space_id}`
+        (operationId `IpAddressSpaceByIdDelete`).
 
         Raises:
             NotFoundError: No such address space of your organisation.

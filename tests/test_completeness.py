@@ -116,3 +116,22 @@ def test_every_spec_operation_is_covered(op_id: str, method: str, path: str) -> 
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     area, name = methods[0]
     assert f"{area}.{name}(" in cells[2] and f"{area}.{name}(" in cells[3]
+
+
+def _names_the_operation(doc: str, op: Operation[Any]) -> bool:
+    """Whether a docstring names the operation's whole path (a line may break after a `/`)
+    and its operationId."""
+    joined = re.sub(r"/\s*\n\s*", "/", doc)
+    paths = {_shape(path) for path in re.findall(r"/api/v\d[^\s;),`]*", joined)}
+    return _shape(op.path) in paths and re.search(rf"\b{re.escape(op.id)}\b", joined) is not None
+
+
+@pytest.mark.parametrize("op", ALL, ids=lambda op: op.id)
+def test_a_method_documents_each_operations_path_and_id(op: Operation[Any]) -> None:
+    """`help()` and the reference tell which HTTP call a method makes, by its spec's names."""
+    areas = dict(_areas(AsyncEmnify, "client"))
+    docs = [
+        inspect.getdoc(getattr(areas[area], name)) or ""
+        for area, name in _methods_by_operation().get(op.id, [])
+    ]
+    assert any(_names_the_operation(doc, op) for doc in docs), (op.method, op.path)

@@ -315,9 +315,9 @@ class AsyncEndpoints(AsyncResource):
         sort: str | Sequence[str] | None = None,
         per_page: int = EVENT_MAX_PER_PAGE,
     ) -> AsyncPager[Event]:
-        """An endpoint's events, across all pages (GET .../{endpoint_id}/event).
+        """An endpoint's events, across all pages.
 
-        operationId: EndpointEventsByID.
+        `GET /api/v1/endpoint/{endpoint_id}/event` (operationId `EndpointEventsByID`).
 
         Args:
             endpoint_id: The endpoint.
@@ -341,7 +341,9 @@ class AsyncEndpoints(AsyncResource):
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> AsyncPager[DailyStats]:
-        """Usage and costs per day (GET .../{endpoint_id}/stats/daily; EndpointStatsDailyByIdGet).
+        """Usage and costs per day.
+
+        `GET /api/v1/endpoint/{endpoint_id}/stats/daily` (operationId `EndpointStatsDailyByIdGet`).
 
         `await` it for the list of days.
 
@@ -360,9 +362,10 @@ class AsyncEndpoints(AsyncResource):
     # -- connectivity -----------------------------------------------------------------------
 
     async def connectivity(self, endpoint_id: int) -> Connectivity:
-        """Whether and where the endpoint is online (GET .../{endpoint_id}/connectivity).
+        """Whether and where the endpoint is online.
 
-        operationId: EndpointConnectivityByIdGet.
+        `GET /api/v1/endpoint/{endpoint_id}/connectivity`
+        (operationId `EndpointConnectivityByIdGet`).
         """
         return await self._one(ops.CONNECTIVITY, endpoint_id=endpoint_id)
 
@@ -373,9 +376,10 @@ class AsyncEndpoints(AsyncResource):
         subscriber: bool | None = None,
         ussd: bool | None = None,
     ) -> ConnectivityInfo:
-        """Ask the network about the endpoint now (GET .../{endpoint_id}/connectivity_info).
+        """Ask the network about the endpoint now.
 
-        operationId: GetConnectivityInfoByEndpointId.
+        `GET /api/v1/endpoint/{endpoint_id}/connectivity_info`
+        (operationId `GetConnectivityInfoByEndpointId`).
 
         Args:
             endpoint_id: The endpoint.
@@ -414,7 +418,9 @@ class AsyncEndpoints(AsyncResource):
     # -- SMS ----------------------------------------------------------------------------------
 
     def list_sms(self, endpoint_id: int) -> AsyncPager[Sms]:
-        """The SMS sent to and from the endpoint (GET .../{endpoint_id}/sms; EndpointSmsByIdGet).
+        """The SMS sent to and from the endpoint.
+
+        `GET /api/v1/endpoint/{endpoint_id}/sms` (operationId `EndpointSmsByIdGet`).
 
         `await` it for the list.
         """
@@ -430,7 +436,9 @@ class AsyncEndpoints(AsyncResource):
         udh: str | NotGiven = NOT_GIVEN,
         dcs: int | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Send an SMS to the endpoint (POST .../{endpoint_id}/sms; EndpointSmsByIdPost).
+        """Send an SMS to the endpoint.
+
+        `POST /api/v1/endpoint/{endpoint_id}/sms` (operationId `EndpointSmsByIdPost`).
 
         Not retried once sent: a second attempt would send a second SMS.
 
@@ -461,13 +469,18 @@ class AsyncEndpoints(AsyncResource):
         )
 
     async def get_sms(self, endpoint_id: int, sms_id: int) -> Sms:
-        """One SMS (GET .../{endpoint_id}/sms/{sms_id}; EndpointSmsByEndpointIdAndSmsIdGet)."""
+        """One SMS.
+
+        `GET /api/v1/endpoint/{endpoint_id}/sms/{sms_id}`
+        (operationId `EndpointSmsByEndpointIdAndSmsIdGet`).
+        """
         return await self._one(ops.GET_SMS, endpoint_id=endpoint_id, sms_id=sms_id)
 
     async def cancel_sms(self, endpoint_id: int, sms_id: int) -> None:
-        """Cancel an SMS not yet delivered (DELETE .../{endpoint_id}/sms/{sms_id}).
+        """Cancel an SMS not yet delivered.
 
-        operationId: EndpointSmsByEndpointIdAndSmsIdDelete.
+        `DELETE /api/v1/endpoint/{endpoint_id}/sms/{sms_id}`
+        (operationId `EndpointSmsByEndpointIdAndSmsIdDelete`).
         """
         await self._nothing(ops.CANCEL_SMS, endpoint_id=endpoint_id, sms_id=sms_id)
 
@@ -479,9 +492,9 @@ class AsyncEndpoints(AsyncResource):
         type: Literal["request", "notification"] = "request",
         encoding: Literal["default", "ucs2"] = "default",
     ) -> str:
-        """Start a network-initiated USSD dialog with the endpoint (POST .../{endpoint_id}/ussd).
+        """Start a network-initiated USSD dialog with the endpoint.
 
-        operationId: EndpointUssdByIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/ussd` (operationId `EndpointUssdByIdPost`).
 
         Args:
             endpoint_id: The endpoint (it must be online).
@@ -511,16 +524,20 @@ class AsyncEndpoints(AsyncResource):
     # -- operator blacklist -------------------------------------------------------------------
 
     def blacklisted_operators(self, endpoint_id: int) -> AsyncPager[Operator]:
-        """Operators the endpoint may not use (GET .../{endpoint_id}/operator_blacklist).
+        """Operators the endpoint may not use.
 
-        operationId: EndpointOperatorBlacklistByEndpointIdGet. `await` it for the list.
+        `GET /api/v1/endpoint/{endpoint_id}/operator_blacklist`
+        (operationId `EndpointOperatorBlacklistByEndpointIdGet`).
+
+        `await` it for the list.
         """
         return self._many(ops.BLACKLISTED, endpoint_id=endpoint_id)
 
     async def blacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
-        """Forbid an operator to the endpoint (PUT .../operator_blacklist/{operator_id}).
+        """Forbid an operator to the endpoint.
 
-        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdPut.
+        `PUT /api/v1/endpoint/{endpoint_id}/operator_blacklist/{operator_id}`
+        (operationId `EndpointOperatorBlacklistByEpIdAndOperatorIdPut`).
 
         Raises:
             ConflictError: `1405 Duplicated`: the operator is blacklisted already.
@@ -528,9 +545,10 @@ class AsyncEndpoints(AsyncResource):
         await self._nothing(ops.BLACKLIST, endpoint_id=endpoint_id, operator_id=operator_id)
 
     async def unblacklist_operator(self, endpoint_id: int, operator_id: int) -> None:
-        """Allow a blacklisted operator again (DELETE .../operator_blacklist/{operator_id}).
+        """Allow a blacklisted operator again.
 
-        operationId: EndpointOperatorBlacklistByEpIdAndOperatorIdDelete.
+        `DELETE /api/v1/endpoint/{endpoint_id}/operator_blacklist/{operator_id}`
+        (operationId `EndpointOperatorBlacklistByEpIdAndOperatorIdDelete`).
 
         Raises:
             NotFoundError: The operator is not blacklisted for this endpoint.
@@ -540,7 +558,10 @@ class AsyncEndpoints(AsyncResource):
     # -- quotas -------------------------------------------------------------------------------
 
     async def data_quota(self, endpoint_id: int) -> Quota:
-        """The endpoint's data quota (GET .../quota/data; EndpointQuotaDataByEndpointIdGet).
+        """The endpoint's data quota.
+
+        `GET /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `EndpointQuotaDataByEndpointIdGet`).
 
         Raises:
             NotFoundError: The endpoint has no data quota.
@@ -560,9 +581,10 @@ class AsyncEndpoints(AsyncResource):
         threshold_percentage: float | NotGiven = NOT_GIVEN,
         threshold_volume: float | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Set (or replace) the endpoint's data quota (POST .../quota/data).
+        """Set (or replace) the endpoint's data quota.
 
-        operationId: EndpointQuotaDataByEndpointIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `EndpointQuotaDataByEndpointIdPost`).
 
         Args:
             endpoint_id: The endpoint.
@@ -599,7 +621,10 @@ class AsyncEndpoints(AsyncResource):
         )
 
     async def remove_data_quota(self, endpoint_id: int) -> None:
-        """Remove the data quota (DELETE .../quota/data; DeleteEndpointDataQuotaById).
+        """Remove the data quota.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/quota/data`
+        (operationId `DeleteEndpointDataQuotaById`).
 
         Raises:
             NotFoundError: The endpoint has no data quota.
@@ -607,7 +632,10 @@ class AsyncEndpoints(AsyncResource):
         await self._nothing(ops.REMOVE_DATA_QUOTA, endpoint_id=endpoint_id)
 
     async def sms_quota(self, endpoint_id: int) -> Quota:
-        """The endpoint's SMS quota (GET .../quota/sms; EndpointQuotaSmsByEndpointIdGet).
+        """The endpoint's SMS quota.
+
+        `GET /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `EndpointQuotaSmsByEndpointIdGet`).
 
         Raises:
             NotFoundError: The endpoint has no SMS quota.
@@ -626,9 +654,10 @@ class AsyncEndpoints(AsyncResource):
         auto_refill: bool | NotGiven = NOT_GIVEN,
         threshold_volume: float | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Set (or replace) the endpoint's SMS quota (POST .../quota/sms).
+        """Set (or replace) the endpoint's SMS quota.
 
-        operationId: EndpointQuotaSmsByEndpointIdPost.
+        `POST /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `EndpointQuotaSmsByEndpointIdPost`).
 
         Args:
             endpoint_id: The endpoint.
@@ -656,7 +685,10 @@ class AsyncEndpoints(AsyncResource):
         )
 
     async def remove_sms_quota(self, endpoint_id: int) -> None:
-        """Remove the SMS quota (DELETE .../quota/sms; DeleteEndpointSmsQuotaById).
+        """Remove the SMS quota.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/quota/sms`
+        (operationId `DeleteEndpointSmsQuotaById`).
 
         Raises:
             NotFoundError: The endpoint has no SMS quota.
@@ -666,7 +698,10 @@ class AsyncEndpoints(AsyncResource):
     # -- prepaid balance ----------------------------------------------------------------------
 
     async def balance(self, endpoint_id: int) -> Balance:
-        """The endpoint's prepaid balance (GET .../balance; EndpointBalanceByEndpointIdGet)."""
+        """The endpoint's prepaid balance.
+
+        `GET /api/v1/endpoint/{endpoint_id}/balance` (operationId `EndpointBalanceByEndpointIdGet`).
+        """
         return await self._one(ops.BALANCE, endpoint_id=endpoint_id)
 
     async def update_balance(
@@ -677,9 +712,12 @@ class AsyncEndpoints(AsyncResource):
         currency: IdLike | NotGiven = NOT_GIVEN,
         expiry_date: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Top up the endpoint's prepaid balance (POST .../balance).
+        """Top up the endpoint's prepaid balance.
 
-        operationId: EndpointBalanceByEndpointIdPost. Not retried once sent: a second attempt
+        `POST /api/v1/endpoint/{endpoint_id}/balance`
+        (operationId `EndpointBalanceByEndpointIdPost`).
+
+        Not retried once sent: a second attempt
         would add the amount twice.
 
         Args:
@@ -700,15 +738,22 @@ class AsyncEndpoints(AsyncResource):
         )
 
     async def reset_balance(self, endpoint_id: int) -> None:
-        """Remove the prepaid balance (DELETE .../balance; EndpointBalanceByEndpointIdDelete)."""
+        """Remove the prepaid balance.
+
+        `DELETE /api/v1/endpoint/{endpoint_id}/balance`
+        (operationId `EndpointBalanceByEndpointIdDelete`).
+        """
         await self._nothing(ops.RESET_BALANCE, endpoint_id=endpoint_id)
 
     # -- from the newer docs ----------------------------------------------------------------
 
     def traffic_limit_extensions(self, endpoint_id: int) -> AsyncPager[TrafficLimitExtension]:
-        """The endpoint's active traffic limit extensions (GET .../traffic_limit_extension).
+        """The endpoint's active traffic limit extensions.
 
-        operationId: get-endpoint-traffic-limit-extensions (newer docs). `await` it for the
+        `GET /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `get-endpoint-traffic-limit-extensions` (newer docs)).
+
+        `await` it for the
         list.
 
         Raises:
@@ -723,9 +768,12 @@ class AsyncEndpoints(AsyncResource):
         volume: float,
         traffic_limit_id: IdLike | NotGiven = NOT_GIVEN,
     ) -> TrafficLimitExtension:
-        """Raise a traffic limit of the endpoint for a while (POST .../traffic_limit_extension).
+        """Raise a traffic limit of the endpoint for a while.
 
-        operationId: create-endpoint-traffic-limit-extension (newer docs). Each call adds an
+        `POST /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `create-endpoint-traffic-limit-extension` (newer docs)).
+
+        Each call adds an
         extension, so it is never repeated once sent.
 
         Args:
@@ -746,9 +794,12 @@ class AsyncEndpoints(AsyncResource):
         )
 
     async def remove_traffic_limit_extensions(self, endpoint_id: int) -> None:
-        """End all the endpoint's traffic limit extensions (DELETE .../traffic_limit_extension).
+        """End all the endpoint's traffic limit extensions.
 
-        operationId: delete-endpoint-traffic-limit-extensions (newer docs). The limits of the
+        `DELETE /api/v1/endpoint/{endpoint_id}/traffic_limit_extension`
+        (operationId `delete-endpoint-traffic-limit-extensions` (newer docs)).
+
+        The limits of the
         service profile apply again.
 
         Raises:

@@ -24,9 +24,12 @@ class AsyncIpAddressSpaces(AsyncResource):
         return self._many(ops.LIST)
 
     def available(self, *, ip_address_version: int | None = None) -> AsyncPager[IpAddressSpace]:
-        """Ten random address spaces no organisation has (GET .../ip_address_space/available).
+        """Ten random address spaces no organisation has.
 
-        operationId: IpAddressSpaceAvailableByIpAddressVersionGet. Each call offers another
+        `GET /api/v1/ip_address_space/available`
+        (operationId `IpAddressSpaceAvailableByIpAddressVersionGet`).
+
+        Each call offers another
         sample. `await` it for the list.
 
         Args:
@@ -65,9 +68,9 @@ class AsyncIpAddressSpaces(AsyncResource):
         )
 
     async def assign(self, address_space_id: int) -> None:
-        """Take an address space for your organisation (PUT .../{address_space_id}).
+        """Take an address space for your organisation.
 
-        operationId: IpAddressSpaceByIdPut.
+        `PUT /api/v1/ip_address_space/{address_space_id}` (operationId `IpAddressSpaceByIdPut`).
 
         Raises:
             NotFoundError: No such address space.
@@ -76,9 +79,10 @@ class AsyncIpAddressSpaces(AsyncResource):
         await self._nothing(ops.ASSIGN, address_space_id=address_space_id)
 
     async def release(self, address_space_id: int) -> None:
-        """Give an address space back (DELETE .../{address_space_id}).
+        """Give an address space back.
 
-        operationId: IpAddressSpaceByIdDelete.
+        `DELETE /api/v1/ip_address_space/{address_space_id}`
+        (operationId `IpAddressSpaceByIdDelete`).
 
         Raises:
             NotFoundError: No such address space of your organisation.

@@ -35,18 +35,25 @@ class AsyncOrganisations(AsyncResource):
     """The organisation API."""
 
     async def my(self) -> Organisation:
-        """The details of your own organisation (GET /api/v1/organisation/my)."""
+        """The details of your own organisation.
+
+        `GET /api/v1/organisation/my` (operationId `MyOrganisationGet`).
+        """
         return await self._one(ops.MY)
 
     def statuses(self) -> AsyncPager[Status]:
-        """The organisation statuses the API knows (GET /api/v1/organisation/status).
+        """The organisation statuses the API knows.
+
+        `GET /api/v1/organisation/status` (operationId `OrganisationStatusGet`).
 
         `await` it for the list.
         """
         return self._many(ops.STATUSES)
 
     async def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
-        """This and last month's traffic and costs, and SIM counts (GET .../{org}/stats).
+        """This and last month's traffic and costs, and SIM counts.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats` (operationId `GetOrganisationMonthlyStats`).
 
         Traffic totals include the child organisations; the counters cover `org` only.
 
@@ -66,7 +73,10 @@ class AsyncOrganisations(AsyncResource):
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> AsyncPager[DailyStats]:
-        """Traffic and costs per day, the children included (GET .../{org}/stats/daily).
+        """Traffic and costs per day, the children included.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats/daily`
+        (operationId `GetOrganisationDailyStats`).
 
         `await` it for the list of days. The last row is usually the total of the range:
         `is_total=True`, `date=None`.
@@ -91,7 +101,10 @@ class AsyncOrganisations(AsyncResource):
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> HourlyTraffic:
-        """Traffic per hour, the children included (GET .../{org}/stats/hourly).
+        """Traffic per hour, the children included.
+
+        `GET /api/v1/organisation/{org_id_or_my}/stats/hourly`
+        (operationId `GetOrganisationHourlyStats`).
 
         Each series is a list of `HourlyPoint(time="HH:mm", value=...)`.
 
@@ -109,7 +122,9 @@ class AsyncOrganisations(AsyncResource):
         )
 
     def current_month_daily_stats(self) -> AsyncPager[DailyStats]:
-        """Your organisation's usage and costs per day this month (GET /api/v1/stats/daily).
+        """Your organisation's usage and costs per day this month.
+
+        `GET /api/v1/stats/daily` (operationId `StatisticsDailyByIdGet`).
 
         `await` it for the list of days.
 
@@ -118,7 +133,10 @@ class AsyncOrganisations(AsyncResource):
         return self._many(ops.CURRENT_MONTH_DAILY_STATS)
 
     def active_inclusive_volumes(self, org: OrgLike = "my") -> AsyncPager[InclusiveVolume]:
-        """The inclusive volumes active this month (GET .../{org}/inclusive_volume/active).
+        """The inclusive volumes active this month.
+
+        `GET /api/v1/organisation/{org_id_or_my}/inclusive_volume/active`
+        (operationId `GetActiveOrganisationInclusiveVolume`).
 
         `await` it for the list.
 
@@ -141,7 +159,10 @@ class AsyncOrganisations(AsyncResource):
         end_date: DateLike | NotGiven | None = NOT_GIVEN,
         pooled: bool | NotGiven = NOT_GIVEN,
     ) -> InclusiveVolumeAssignment:
-        """Assign a ratezone's inclusive volume (PUT .../{org}/inclusive_volume/{id}).
+        """Assign a ratezone's inclusive volume.
+
+        `PUT /api/v1/organisation/{org_id_or_my}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `AssignRatezoneInclusiveVolume`).
 
         Only the fields passed are sent; the API's defaults are the current month as start,
         no end (it runs until an end is set) and pooled. Only volumes of ratezones of the
@@ -192,7 +213,10 @@ class AsyncOrganisations(AsyncResource):
         excess_traffic: float | NotGiven = NOT_GIVEN,
         multi: bool | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Give a child organisation an inclusive volume (POST .../{org_id}/inclusive_volume).
+        """Give a child organisation an inclusive volume.
+
+        `POST /api/v1/organisation/{org_id}/inclusive_volume`
+        (operationId `CreateOrganisationInclusiveVolume`).
 
         For direct child organisations only, not in self-service. Unless `multi=True`, the
         organisation's active and future inclusive volumes in the same ratezone expire.
@@ -233,7 +257,9 @@ class AsyncOrganisations(AsyncResource):
 
     @legacy_arguments(UPDATE_TARIFF)
     async def update_tariff(self, org: IdLike, tariff: IdLike) -> None:
-        """Change the tariff of your organisation or a child (PATCH .../{org_id}/tariff).
+        """Change the tariff of your organisation or a child.
+
+        `PATCH /api/v1/organisation/{org_id}/tariff` (operationId `UpdateOrganisationTariff`).
 
         The organisation must be enabled and have at most one tariff; in self-service it must
         be in evaluation. The new tariff must be active, visible to it and in its currency.
@@ -252,9 +278,12 @@ class AsyncOrganisations(AsyncResource):
         await self._nothing(ops.UPDATE_TARIFF, org_id=org, id=tariff)
 
     def tariff_plans(self, org: OrgLike = "my") -> AsyncPager[TariffPlanAssignment]:
-        """The organisation's tariff plans, past and present (GET .../{org_id}/tariff_plan).
+        """The organisation's tariff plans, past and present.
 
-        operationId: OrganisationTariffPlanByOrgIdGet. Each item is one plan for a period;
+        `GET /api/v1/organisation/{org_id}/tariff_plan`
+        (operationId `OrganisationTariffPlanByOrgIdGet`).
+
+        Each item is one plan for a period;
         the one running now has `active=True`. `await` it for the list.
 
         Args:
@@ -267,9 +296,12 @@ class AsyncOrganisations(AsyncResource):
         return self._many(ops.TARIFF_PLANS, org_id=org)
 
     async def active_tariff_plan(self, org: OrgLike = "my") -> TariffPlanAssignment:
-        """The tariff plan running now, priced for this month (GET .../tariff_plan/active).
+        """The tariff plan running now, priced for this month.
 
-        operationId: GetOrganisationActiveTariffPlan. `applied_price` lists what this
+        `GET /api/v1/organisation/{org_id_or_my}/tariff_plan/active`
+        (operationId `GetOrganisationActiveTariffPlan`).
+
+        `applied_price` lists what this
         month's `sim_activated_amount` activated SIMs cost (each line's rate times its
         volume); `applied_rate` is the monthly base fee. Your own organisation's is also
         `my_active_tariff_plan()`.

@@ -13,7 +13,9 @@ class AsyncSimBatches(AsyncResource):
     """The SIM batch API."""
 
     async def validate(self, bic: str) -> SimBatch:
-        """Check that the batch with this BIC can be registered (GET /api/v1/sim_batch/bic/{bic}).
+        """Check that the batch with this BIC can be registered.
+
+        `GET /api/v1/sim_batch/bic/{bic}` (operationId `ValidateSIMBatchByBIC`).
 
         Raises:
             BadRequestError: The batch is already registered.
@@ -23,7 +25,9 @@ class AsyncSimBatches(AsyncResource):
         return await self._one(ops.VALIDATE, bic=bic)
 
     async def register(self, bic: str, *, status: SimStatusId | int) -> list[Sim]:
-        """Register a batch: its SIMs join your organisation with `status` (PATCH .../bic/{bic}).
+        """Register a batch: its SIMs join your organisation with `status`.
+
+        `PATCH /api/v1/sim_batch/bic/{bic}` (operationId `RegisterSIMBatchByBIC`).
 
         Args:
             bic: The batch's 16-character BIC.

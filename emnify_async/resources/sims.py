@@ -36,7 +36,9 @@ class AsyncSims(AsyncResource):
         sort: str | Sequence[str] | None = None,
         per_page: int = SIM_MAX_PER_PAGE,
     ) -> AsyncPager[Sim]:
-        """List SIMs, across all pages (GET /api/v1/sim).
+        """List SIMs, across all pages.
+
+        `GET /api/v1/sim` (operationId `SimPerPageSortByQAndPageGet`).
 
         Args:
             q: Filters, e.g. `{"status": SimStatusId.ACTIVATED, "customer_org": 7}`; `None` as a
@@ -53,7 +55,9 @@ class AsyncSims(AsyncResource):
         return self._many(ops.LIST, q=q, sort=sort, per_page=per_page)
 
     async def get(self, sim_id: int) -> Sim:
-        """Get one SIM (GET /api/v1/sim/{sim_id}).
+        """Get one SIM.
+
+        `GET /api/v1/sim/{sim_id}` (operationId `SimByIdGet`).
 
         Raises:
             NotFoundError: No such SIM in this organisation.
@@ -69,7 +73,9 @@ class AsyncSims(AsyncResource):
         reseller_org: IdLike | NotGiven | None = NOT_GIVEN,
         customer_org: IdLike | NotGiven | None = NOT_GIVEN,
     ) -> None:
-        """Change a SIM's status or organisations (PATCH /api/v1/sim/{sim_id}).
+        """Change a SIM's status or organisations.
+
+        `PATCH /api/v1/sim/{sim_id}` (operationId `SimByIdPatch`).
 
         Only the fields passed are sent. `reseller_org=None` or `customer_org=None` empties
         that field. Organisations may be given as ids or as models with an `id`.
@@ -190,7 +196,9 @@ class AsyncSims(AsyncResource):
         )
 
     async def delete(self, sim_id: int) -> None:
-        """Delete a SIM for good (DELETE /api/v1/sim/{sim_id}).
+        """Delete a SIM for good.
+
+        `DELETE /api/v1/sim/{sim_id}` (operationId `SimByIdDelete`).
 
         Raises:
             UnprocessableEntityError or ConflictError: The SIM still has an endpoint assigned.
@@ -206,7 +214,9 @@ class AsyncSims(AsyncResource):
         sort: str | Sequence[str] | None = None,
         per_page: int = EVENT_MAX_PER_PAGE,
     ) -> AsyncPager[Event]:
-        """List a SIM's events, across all pages (GET /api/v1/sim/{sim_id}/event).
+        """List a SIM's events, across all pages.
+
+        `GET /api/v1/sim/{sim_id}/event` (operationId `SimEventPagePerPageSortBySimIdAndQGet`).
 
         Note that the API answers an unknown SIM id with an empty list, not a 404.
 
@@ -219,7 +229,10 @@ class AsyncSims(AsyncResource):
         return self._many(ops.EVENTS, sim_id=sim_id, q=q, sort=sort, per_page=per_page)
 
     async def stats(self, sim_id: int) -> SimStats:
-        """Usage and costs of this and last month, and the last hour (GET .../stats)."""
+        """Usage and costs of this and last month, and the last hour.
+
+        `GET /api/v1/sim/{sim_id}/stats` (operationId `SimStatsByIdGet`).
+        """
         return await self._one(ops.STATS, sim_id=sim_id)
 
     def daily_stats(
@@ -229,7 +242,9 @@ class AsyncSims(AsyncResource):
         start_date: DateLike | None = None,
         end_date: DateLike | None = None,
     ) -> AsyncPager[DailyStats]:
-        """Usage and costs per day (GET /api/v1/sim/{sim_id}/stats/daily).
+        """Usage and costs per day.
+
+        `GET /api/v1/sim/{sim_id}/stats/daily` (operationId `SIMStatisticsDailyByIdGet`).
 
         Returns a pager over the days: `await` it for the list, or iterate it.
 
@@ -256,7 +271,9 @@ class AsyncSims(AsyncResource):
         return await self._one(ops.INSTALLATION_CODE, sim_id=sim_id)
 
     def statuses(self) -> AsyncPager[Status]:
-        """The SIM statuses the API knows (GET /api/v1/sim/status).
+        """The SIM statuses the API knows.
+
+        `GET /api/v1/sim/status` (operationId `SimStatusGet`).
 
         `await` it for the list.
         """

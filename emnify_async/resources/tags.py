@@ -239,9 +239,12 @@ class AsyncEndpointTags(AsyncResource):
     async def unassign_many(
         self, endpoint_ids: Iterable[int], tag_ids: Iterable[int]
     ) -> BulkResult:
-        """Take the same tags off many endpoints (POST .../bulk-operations/endpoint/remove-tags).
+        """Take the same tags off many endpoints.
 
-        operationId: unassign-tags-from-endpoints-in-bulk (newer docs). One request for all.
+        `POST /api/v2/bulk-operations/endpoint/remove-tags`
+        (operationId `unassign-tags-from-endpoints-in-bulk` (newer docs)).
+
+        One request for all.
 
         Every reported outcome is true: when the request fails, each endpoint's tags are read
         back; an endpoint with none of the tags counts as done, one with any failed with the

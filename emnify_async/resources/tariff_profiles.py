@@ -104,9 +104,12 @@ class AsyncTariffProfiles(AsyncResource):
         await self._nothing(ops.DELETE, tariff_profile_id=tariff_profile_id)
 
     def coverage(self, tariff_profile_id: int) -> AsyncPager[TariffProfileCoverage]:
-        """The countries where the profile's endpoints can connect (GET .../coverage).
+        """The countries where the profile's endpoints can connect.
 
-        operationId: TariffProfileCoverageByTpIdGet. `await` it for the list.
+        `GET /api/v1/tariff_profile/{tariff_profile_id}/coverage`
+        (operationId `TariffProfileCoverageByTpIdGet`).
+
+        `await` it for the list.
 
         Raises:
             NotFoundError: No such tariff profile of your organisation.
@@ -114,9 +117,12 @@ class AsyncTariffProfiles(AsyncResource):
         return self._many(ops.COVERAGE, tariff_profile_id=tariff_profile_id)
 
     async def select_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
-        """Select a ratezone of the profile's tariff (PUT .../ratezone_selection/{id}).
+        """Select a ratezone of the profile's tariff.
 
-        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdPut. Only currently valid
+        `PUT /api/v1/tariff_profile/{tariff_profile_id}/ratezone_selection/{ratezone_id}`
+        (operationId `TariffProfileRatezoneSelectionByTpIdAndRzIdPut`).
+
+        Only currently valid
         and active ratezones can be selected.
 
         Raises:
@@ -129,9 +135,10 @@ class AsyncTariffProfiles(AsyncResource):
         )
 
     async def deselect_ratezone(self, tariff_profile_id: int, ratezone_id: int) -> None:
-        """Remove a ratezone from the profile (DELETE .../ratezone_selection/{id}).
+        """Remove a ratezone from the profile.
 
-        operationId: TariffProfileRatezoneSelectionByTpIdAndRzIdDelete.
+        `DELETE /api/v1/tariff_profile/{tariff_profile_id}/ratezone_selection/{ratezone_id}`
+        (operationId `TariffProfileRatezoneSelectionByTpIdAndRzIdDelete`).
 
         Raises:
             NotFoundError: No such tariff profile, or the ratezone is not selected.
@@ -143,9 +150,12 @@ class AsyncTariffProfiles(AsyncResource):
     async def assign_inclusive_volume(
         self, tariff_profile_id: int, inclusive_volume_id: int
     ) -> None:
-        """Rate the profile's traffic with an inclusive volume (PUT .../inclusive_volume/{id}).
+        """Rate the profile's traffic with an inclusive volume.
 
-        operationId: TariffProfileInclusiveVolumeAssignment. The volume is one of your
+        `PUT /api/v1/tariff_profile/{tariff_profile_id}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `TariffProfileInclusiveVolumeAssignment`).
+
+        The volume is one of your
         organisation's (as listed by `client.organisations.active_inclusive_volumes()`); it
         must not be expired and its ratezone must be of the profile's tariff. Without one,
         when your organisation has several active volumes, the profile's traffic is rated
@@ -165,9 +175,10 @@ class AsyncTariffProfiles(AsyncResource):
     async def unassign_inclusive_volume(
         self, tariff_profile_id: int, inclusive_volume_id: int
     ) -> None:
-        """Remove the profile's inclusive volume (DELETE .../inclusive_volume/{id}).
+        """Remove the profile's inclusive volume.
 
-        operationId: TariffProfileInclusiveVolumeRemoveAssignment.
+        `DELETE /api/v1/tariff_profile/{tariff_profile_id}/inclusive_volume/{inclusive_volume_id}`
+        (operationId `TariffProfileInclusiveVolumeRemoveAssignment`).
 
         Raises:
             NotFoundError: No such tariff profile or inclusive volume.

@@ -19,7 +19,9 @@ class AsyncTariffs(AsyncResource):
     """The tariff API (MNO and reseller organisations only)."""
 
     def list(self) -> AsyncPager[Tariff]:
-        """Your organisation's tariffs (GET /api/v1/tariff).
+        """Your organisation's tariffs.
+
+        `GET /api/v1/tariff` (operationId `ListTariffs`).
 
         The API answers with the whole list at once (it is not paged); like every list call
         this returns a pager: iterate it, or `await` it for the list.
@@ -30,7 +32,9 @@ class AsyncTariffs(AsyncResource):
         return self._many(ops.LIST)
 
     async def get(self, tariff_id: int) -> Tariff:
-        """One tariff (GET /api/v1/tariff/{tariff_id}).
+        """One tariff.
+
+        `GET /api/v1/tariff/{tariff_id}` (operationId `GetTariff`).
 
         Raises:
             NotFoundError: No such tariff of your organisation.
@@ -59,7 +63,9 @@ class AsyncTariffs(AsyncResource):
         data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
         tariff_category: int | NotGiven = NOT_GIVEN,
     ) -> int:
-        """Create a tariff (POST /api/v1/tariff).
+        """Create a tariff.
+
+        `POST /api/v1/tariff` (operationId `CreateTariff`).
 
         Only the fields passed are sent; references (currency, status, data block size and
         throttle) are ids or models with an `id`, sent as `{"id": n}`. Rates are never
@@ -135,7 +141,9 @@ class AsyncTariffs(AsyncResource):
         data_throttle: IdLike | NotGiven | None = NOT_GIVEN,
         tariff_category: int | NotGiven = NOT_GIVEN,
     ) -> None:
-        """Change a tariff (PATCH /api/v1/tariff/{tariff_id}).
+        """Change a tariff.
+
+        `PATCH /api/v1/tariff/{tariff_id}` (operationId `UpdateTariff`).
 
         Only the fields passed are sent (the fields the API accepts on update; see `create()`
         for their meaning). `description=None` empties it, `data_throttle=None` removes the
@@ -169,7 +177,9 @@ class AsyncTariffs(AsyncResource):
         )
 
     async def delete(self, tariff_id: int) -> None:
-        """Delete a tariff (DELETE /api/v1/tariff/{tariff_id}).
+        """Delete a tariff.
+
+        `DELETE /api/v1/tariff/{tariff_id}` (operationId `DeleteTariff`).
 
         Raises:
             NotFoundError: No such tariff of your organisation.
