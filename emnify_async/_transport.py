@@ -193,9 +193,13 @@ class Transport:
 
     # -- lifecycle ----------------------------------------------------------------------------
 
-    def _get_session(self) -> aiohttp.ClientSession:
+    def check_open(self) -> None:
+        """Raise `ClientClosedError` once the client is closed (answers from a cache too)."""
         if self._closed:
             raise ClientClosedError("this emnify client is closed; create a new one")
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        self.check_open()
         loop = asyncio.get_running_loop()
         if self._session is None:
             connector = aiohttp.TCPConnector(

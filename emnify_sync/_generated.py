@@ -417,14 +417,17 @@ class Sims:
         """
         return self._handle.run(lambda client: self._area(client).installation_code(sim_id))
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> Pager[Status]:
         """The SIM statuses the API knows.
 
         `GET /api/v1/sim/status` (operationId `SimStatusGet`).
 
         call `.to_list()` for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        return Pager(self._handle, self._area(self._handle.client).statuses(refresh=refresh))
 
     def delete_many(self, sim_ids: Iterable[int]) -> BulkResult:
         """Delete many SIMs for good in one request (DELETE /api/v1/sim/multi).
@@ -754,12 +757,15 @@ class Endpoints:
         """
         return self._handle.run(lambda client: self._area(client).delete(endpoint_id))
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> Pager[Status]:
         """The endpoint statuses the API knows (GET /api/v1/endpoint/status; EndpointStatusGet).
 
         call `.to_list()` for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        return Pager(self._handle, self._area(self._handle.client).statuses(refresh=refresh))
 
     def enable(self, endpoint_id: int) -> None:
         """Enable an endpoint: its SIM may connect (if the SIM is activated too)."""
@@ -1594,12 +1600,15 @@ class Events:
             self._handle, self._area(self._handle.client).list(q=q, sort=sort, per_page=per_page)
         )
 
-    def types(self) -> Pager[Status]:
+    def types(self, *, refresh: bool = False) -> Pager[Status]:
         """The event types the API knows (GET /api/v1/event/type; EventTypeGet).
 
         call `.to_list()` for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return Pager(self._handle, self._area(self._handle.client).types())
+        return Pager(self._handle, self._area(self._handle.client).types(refresh=refresh))
 
 
 class Operators:
@@ -1674,14 +1683,17 @@ class Organisations:
         """
         return self._handle.run(lambda client: self._area(client).my())
 
-    def statuses(self) -> Pager[Status]:
+    def statuses(self, *, refresh: bool = False) -> Pager[Status]:
         """The organisation statuses the API knows.
 
         `GET /api/v1/organisation/status` (operationId `OrganisationStatusGet`).
 
         call `.to_list()` for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return Pager(self._handle, self._area(self._handle.client).statuses())
+        return Pager(self._handle, self._area(self._handle.client).statuses(refresh=refresh))
 
     def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
         """This and last month's traffic and costs, and SIM counts.
@@ -3537,43 +3549,57 @@ class CloudConnect:
         """
         return self._handle.run(lambda client: self._area(client).retry(attachment_id))
 
-    def breakout_types(self) -> Pager[Status]:
+    def breakout_types(self, *, refresh: bool = False) -> Pager[Status]:
         """The types of attachment (GET /api/v1/cnc/breakout_type).
 
         operationId: GetCloudConnectBreakoutTypes. Ids as in `CloudConnectTypeId`; `await`
         the pager for the list.
-        """
-        return Pager(self._handle, self._area(self._handle.client).breakout_types())
 
-    def available_regions(self, breakout_type: IdLike) -> Pager[CloudConnectRegion]:
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
+        """
+        return Pager(self._handle, self._area(self._handle.client).breakout_types(refresh=refresh))
+
+    def available_regions(
+        self, breakout_type: IdLike, *, refresh: bool = False
+    ) -> Pager[CloudConnectRegion]:
         """Where attachments of a type can be created, and where their traffic is peered to.
 
         GET /api/v1/cnc/breakout_type/{breakout_type_id}/available_region
         (operationId: GetCloudConnectAvailableRegionsByBreakoutType). `await` the pager for
-        the list.
+        the list. A lookup: asked once per client and type.
 
         Args:
             breakout_type: A breakout type id (`CloudConnectTypeId`).
+            refresh: Ask the API again instead of the client's cache.
 
         Raises:
             InputError: Not a positive id (nothing is sent).
             NotFoundError: No such breakout type.
         """
-        return Pager(self._handle, self._area(self._handle.client).available_regions(breakout_type))
+        return Pager(
+            self._handle,
+            self._area(self._handle.client).available_regions(breakout_type, refresh=refresh),
+        )
 
-    def regions(self, *, type: StatusLike | None = None) -> Pager[CloudConnectRegion]:
+    def regions(
+        self, *, type: StatusLike | None = None, refresh: bool = False
+    ) -> Pager[CloudConnectRegion]:
         """Deprecated by emnify: use `available_regions()` (GET /api/v1/cnc/region).
 
         operationId: GetCloudConnectRegions. The regions where attachments can be created,
-        of one type or of any.
+        of one type or of any. A lookup: asked once per client and type.
 
         Args:
             type: Only regions of this breakout type (`CloudConnectTypeId`, 1 to 8).
+            refresh: Ask the API again instead of the client's cache.
 
         Raises:
             InputError: `type` is not from 1 to 8 (nothing is sent).
         """
-        return Pager(self._handle, self._area(self._handle.client).regions(type=type))
+        return Pager(
+            self._handle, self._area(self._handle.client).regions(type=type, refresh=refresh)
+        )
 
     def prices(self) -> Pager[CloudConnectPrice]:
         """Monthly prices of the breakout types (GET /api/v1/cnc/pricing).

@@ -59,7 +59,7 @@ class TestLazyAuthentication:
         """The first call authenticates once; the API call carries the bearer token."""
         fake.route("GET", STATUS_PATH, _statuses)
 
-        await fake_client.sims.statuses()
+        await fake_client.sims.statuses(refresh=True)
 
         assert fake.auth_bodies == [{"application_token": fake.token}]
         _, _, _, headers, _ = fake.calls[-1]
@@ -70,7 +70,7 @@ class TestLazyAuthentication:
         client = AsyncEmnify(base_url=fake.url)
         async with client:
             with pytest.raises(MissingCredentialsError, match="EMNIFY_APPLICATION_TOKEN"):
-                await client.sims.statuses()
+                await client.sims.statuses(refresh=True)
 
         assert fake.calls == []
 
@@ -83,7 +83,7 @@ class TestLazyAuthentication:
         fake.route("GET", STATUS_PATH, _statuses)
 
         async with AsyncEmnify() as client:
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
 
         assert fake.auth_bodies == [{"application_token": fake.token}]
 
@@ -96,7 +96,9 @@ class TestSingleFlight:
         fake.auth_delay = 0.05
         fake.route("GET", STATUS_PATH, _statuses)
 
-        results = await asyncio.gather(*(fake_client.sims.statuses() for _ in range(50)))
+        results = await asyncio.gather(
+            *(fake_client.sims.statuses(refresh=True) for _ in range(50))
+        )
 
         assert len(results) == 50
         assert fake.auth_calls == 1
@@ -106,10 +108,10 @@ class TestSingleFlight:
     ) -> None:
         """When a revoked token makes 20 calls fail with 401 at once, one renewal serves all."""
         fake.route("GET", STATUS_PATH, _statuses)
-        await fake_client.sims.statuses()
+        await fake_client.sims.statuses(refresh=True)
         fake.rejected.update(fake.issued)
 
-        await asyncio.gather(*(fake_client.sims.statuses() for _ in range(20)))
+        await asyncio.gather(*(fake_client.sims.statuses(refresh=True) for _ in range(20)))
 
         assert fake.auth_calls == 2
 
@@ -120,9 +122,9 @@ class TestRenewal:
         fake.token_lifetime = 1.0
         fake.route("GET", STATUS_PATH, _statuses)
         async with AsyncEmnify(fake.token, base_url=fake.url, retry=FAST_RETRY) as client:
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
             await asyncio.sleep(1.0)
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
 
         assert fake.auth_calls == 2
         assert fake.calls_to("GET", STATUS_PATH) == 2
@@ -132,10 +134,10 @@ class TestRenewal:
     ) -> None:
         """A 401 on a normal call renews the token and replays the request once."""
         fake.route("GET", STATUS_PATH, _statuses)
-        await fake_client.sims.statuses()
+        await fake_client.sims.statuses(refresh=True)
         fake.rejected.add(fake.issued[0])
 
-        statuses = await fake_client.sims.statuses()
+        statuses = await fake_client.sims.statuses(refresh=True)
 
         assert statuses[0].description == "Issued"
         assert fake.auth_calls == 2
@@ -154,7 +156,7 @@ class TestRenewal:
         )
 
         with pytest.raises(AuthenticationError) as caught:
-            await fake_client.sims.statuses()
+            await fake_client.sims.statuses(refresh=True)
 
         assert caught.value.status == 401
         assert caught.value.error_token == "InvalidToken"
@@ -169,9 +171,9 @@ class TestUserMode:
         async with AsyncEmnify(
             username="ops@example.org", password="s3cret", base_url=fake.url
         ) as client:
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
             fake.rejected.update(fake.issued)
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
 
         sha1 = hashlib.sha1(b"s3cret").hexdigest()
         assert fake.auth_bodies == [
@@ -185,10 +187,10 @@ class TestUserMode:
         async with AsyncEmnify(
             username="ops@example.org", password="s3cret", base_url=fake.url
         ) as client:
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
             fake.rejected.update(fake.issued)
             fake.script("POST", "/api/v1/authenticate", web.Response(status=401))
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
 
         assert [sorted(body) for body in fake.auth_bodies] == [
             ["password", "username"],
@@ -205,7 +207,7 @@ class TestFailedAuthentication:
         secret = "wrong-token-do-not-print"
         async with AsyncEmnify(secret, base_url=fake.url, retry=FAST_RETRY) as client:
             with pytest.raises(AuthenticationError) as caught:
-                await client.sims.statuses()
+                await client.sims.statuses(refresh=True)
 
         text = str(caught.value)
         assert "application token" in text
@@ -222,7 +224,7 @@ class TestFailedAuthentication:
         fake.script("POST", "/api/v1/authenticate", json_response(locked, 401))
 
         with pytest.raises(AuthenticationError, match="locked"):
-            await fake_client.sims.statuses()
+            await fake_client.sims.statuses(refresh=True)
 
     def test_password_never_in_repr(self) -> None:
         """Neither the password nor its hash shows in the client's repr."""
@@ -249,7 +251,7 @@ class TestLoginWithinTheCallsBudget:
         )
 
         with pytest.raises(InternalServerError) as caught:
-            await fake_client.sims.statuses()
+            await fake_client.sims.statuses(refresh=True)
 
         assert not isinstance(caught.value, AuthenticationError)
         assert caught.value.path == AUTH_PATH
@@ -287,7 +289,7 @@ class TestLoginWithinTheCallsBudget:
         fake.route("GET", STATUS_PATH, _statuses)
         fake.script("POST", AUTH_PATH, web.Response(status=200, body=b""))
 
-        assert len(await fake_client.sims.statuses()) == 1
+        assert len(await fake_client.sims.statuses(refresh=True)) == 1
         assert fake.calls_to("POST", AUTH_PATH) == 2
 
     async def test_login_answer_without_token_is_garbled_not_refused(
@@ -297,7 +299,7 @@ class TestLoginWithinTheCallsBudget:
         fake.script("POST", AUTH_PATH, *[json_response({"hello": "world"}) for _ in range(10)])
 
         with pytest.raises(APIResponseValidationError):
-            await fake_client.sims.statuses()
+            await fake_client.sims.statuses(refresh=True)
 
     async def test_deadline_covers_the_login(self, fake: FakeAPI) -> None:
         """One deadline for the whole call: a slow login leaves less time for the request."""
@@ -313,7 +315,7 @@ class TestLoginWithinTheCallsBudget:
             loop = asyncio.get_running_loop()
             started = loop.time()
             with pytest.raises(APITimeoutError):
-                await client.sims.statuses()
+                await client.sims.statuses(refresh=True)
             elapsed = loop.time() - started
 
         # Without the login counted, the call took the login (0.6 s) plus a full second.
@@ -341,9 +343,9 @@ class TestAuthenticateNow:
         self, emnify_emulator: Emulator, client: AsyncEmnify
     ) -> None:
         await client.authenticate()
-        await client.sims.statuses()
+        await client.sims.statuses(refresh=True)
         await client.authenticate()  # a fresh login even though the token is fresh
-        await client.sims.statuses()
+        await client.sims.statuses(refresh=True)
 
         assert [(r.method, r.path) for r in emnify_emulator.requests] == [
             ("POST", AUTH_PATH),

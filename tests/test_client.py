@@ -132,7 +132,7 @@ class TestLifecycle:
 
             def other_loop() -> None:
                 try:
-                    asyncio.run(client.sims.statuses().to_list())
+                    asyncio.run(client.sims.statuses(refresh=True).to_list())
                 except BaseException as exc:
                     errors.append(exc)
 

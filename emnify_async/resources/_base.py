@@ -67,10 +67,19 @@ class AsyncResource:
         """A pager over `op`'s items: a paged list, or an un-paged array as one page."""
         return self._pager(op, args)
 
+    def _cached_many(self, op: Operation[M], refresh: bool, /, **args: Any) -> AsyncPager[M]:
+        """A pager over an un-paged lookup whose answer comes from the client's cache (as
+        `_cached`), for lookups that were pagers before the cache: the same type, fewer calls."""
+        check_bool(refresh, "refresh")
+        if op.returns is not Returns.ARRAY:
+            raise TypeError(f"{op.id} is paged; only an un-paged lookup can be cached")
+        return self._pager(op, args, refresh=refresh)
+
     async def _cached(self, op: Operation[M], refresh: bool, /, **args: Any) -> list[M]:
         """`op`'s whole list (a lookup), from the client's cache unless `refresh` or first
         asked (`_lookup_cache.py`); a new list each call."""
         check_bool(refresh, "refresh")
+        self._transport.check_open()
         # Validates every argument before the cache or the network is touched.
         prepared = self._prepare(op, dict(args))
         key = (op.id, prepared.path, tuple(sorted(prepared.params.items())))
@@ -79,7 +88,9 @@ class AsyncResource:
         )
         return list(items)
 
-    def _pager(self, op: Operation[M], args: dict[str, Any]) -> AsyncPager[M]:
+    def _pager(
+        self, op: Operation[M], args: dict[str, Any], *, refresh: bool | None = None
+    ) -> AsyncPager[M]:
         model = _model_of(op, Returns.PAGE, Returns.ARRAY)
         paged = op.returns is Returns.PAGE
         per_page = check_per_page(args.pop("per_page"), op.max_per_page or 0) if paged else None
@@ -98,8 +109,22 @@ class AsyncResource:
                 options=options,
             )
 
+        async def fetch_cached(page: int, decode: Callable[[Response], Any]) -> Any:
+            # A lookup: the accepted answer is kept and decoded afresh for each pager, so no
+            # caller holds a list another caller may change.
+            def checked(response: Response) -> tuple[Response]:
+                decode(response)  # garbled: fails inside the call's retries, and is not kept
+                return (response,)
+
+            transport.check_open()
+            key = ("answer", op.id, prepared.path, tuple(sorted(prepared.params.items())))
+            (response,) = await cache_for(transport).get(
+                key, lambda: fetch(page, checked), refresh=bool(refresh)
+            )
+            return _decoding(op, prepared.path, decode)(response)
+
         return AsyncPager(
-            fetch,
+            fetch if refresh is None else fetch_cached,
             lambda items: structure_list(items, model),
             prefetch=self._page_prefetch,
             per_page=per_page,

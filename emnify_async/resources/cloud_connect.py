@@ -184,43 +184,52 @@ class AsyncCloudConnect(AsyncResource):
         """
         await self._nothing(ops.RETRY, cloudconnect_attachment_id=attachment_id)
 
-    def breakout_types(self) -> AsyncPager[Status]:
+    def breakout_types(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The types of attachment (GET /api/v1/cnc/breakout_type).
 
         operationId: GetCloudConnectBreakoutTypes. Ids as in `CloudConnectTypeId`; `await`
         the pager for the list.
-        """
-        return self._many(ops.BREAKOUT_TYPES)
 
-    def available_regions(self, breakout_type: IdLike) -> AsyncPager[CloudConnectRegion]:
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
+        """
+        return self._cached_many(ops.BREAKOUT_TYPES, refresh)
+
+    def available_regions(
+        self, breakout_type: IdLike, *, refresh: bool = False
+    ) -> AsyncPager[CloudConnectRegion]:
         """Where attachments of a type can be created, and where their traffic is peered to.
 
         GET /api/v1/cnc/breakout_type/{breakout_type_id}/available_region
         (operationId: GetCloudConnectAvailableRegionsByBreakoutType). `await` the pager for
-        the list.
+        the list. A lookup: asked once per client and type.
 
         Args:
             breakout_type: A breakout type id (`CloudConnectTypeId`).
+            refresh: Ask the API again instead of the client's cache.
 
         Raises:
             InputError: Not a positive id (nothing is sent).
             NotFoundError: No such breakout type.
         """
-        return self._many(ops.AVAILABLE_REGIONS, breakout_type_id=breakout_type)
+        return self._cached_many(ops.AVAILABLE_REGIONS, refresh, breakout_type_id=breakout_type)
 
-    def regions(self, *, type: StatusLike | None = None) -> AsyncPager[CloudConnectRegion]:
+    def regions(
+        self, *, type: StatusLike | None = None, refresh: bool = False
+    ) -> AsyncPager[CloudConnectRegion]:
         """Deprecated by emnify: use `available_regions()` (GET /api/v1/cnc/region).
 
         operationId: GetCloudConnectRegions. The regions where attachments can be created,
-        of one type or of any.
+        of one type or of any. A lookup: asked once per client and type.
 
         Args:
             type: Only regions of this breakout type (`CloudConnectTypeId`, 1 to 8).
+            refresh: Ask the API again instead of the client's cache.
 
         Raises:
             InputError: `type` is not from 1 to 8 (nothing is sent).
         """
-        return self._many(ops.REGIONS, type=type)
+        return self._cached_many(ops.REGIONS, refresh, type=type)
 
     def prices(self) -> AsyncPager[CloudConnectPrice]:
         """Monthly prices of the breakout types (GET /api/v1/cnc/pricing).

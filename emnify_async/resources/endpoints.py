@@ -195,12 +195,15 @@ class AsyncEndpoints(AsyncResource):
         """
         await self._nothing(ops.DELETE, endpoint_id=endpoint_id)
 
-    def statuses(self) -> AsyncPager[Status]:
+    def statuses(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The endpoint statuses the API knows (GET /api/v1/endpoint/status; EndpointStatusGet).
 
         `await` it for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return self._many(ops.STATUSES)
+        return self._cached_many(ops.STATUSES, refresh)
 
     async def enable(self, endpoint_id: int) -> None:
         """Enable an endpoint: its SIM may connect (if the SIM is activated too)."""

@@ -49,9 +49,12 @@ class AsyncEvents(AsyncResource):
         """
         return self._many(ops.LIST, q=q, sort=sort, per_page=per_page)
 
-    def types(self) -> AsyncPager[Status]:
+    def types(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The event types the API knows (GET /api/v1/event/type; EventTypeGet).
 
         `await` it for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return self._many(ops.TYPES)
+        return self._cached_many(ops.TYPES, refresh)

@@ -41,14 +41,17 @@ class AsyncOrganisations(AsyncResource):
         """
         return await self._one(ops.MY)
 
-    def statuses(self) -> AsyncPager[Status]:
+    def statuses(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The organisation statuses the API knows.
 
         `GET /api/v1/organisation/status` (operationId `OrganisationStatusGet`).
 
         `await` it for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return self._many(ops.STATUSES)
+        return self._cached_many(ops.STATUSES, refresh)
 
     async def monthly_stats(self, org: OrgLike = "my") -> OrganisationStats:
         """This and last month's traffic and costs, and SIM counts.

@@ -270,14 +270,17 @@ class AsyncSims(AsyncResource):
         """
         return await self._one(ops.INSTALLATION_CODE, sim_id=sim_id)
 
-    def statuses(self) -> AsyncPager[Status]:
+    def statuses(self, *, refresh: bool = False) -> AsyncPager[Status]:
         """The SIM statuses the API knows.
 
         `GET /api/v1/sim/status` (operationId `SimStatusGet`).
 
         `await` it for the list.
+
+        A lookup: asked once per client (and its `with_options()` views); `refresh=True` asks
+        again.
         """
-        return self._many(ops.STATUSES)
+        return self._cached_many(ops.STATUSES, refresh)
 
     # -- from the newer docs ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import emnify_sync
 from emnify_async import (
     AsyncEmnify,
     BreakoutRegion,
+    ClientClosedError,
     Country,
     Currency,
     DataSize,
@@ -288,3 +289,70 @@ class TestSync:
         assert isinstance(first, list)
         assert first == second == third
         assert _sent(threaded_emulator, "/api/v1/rat_type") == 2
+
+    def test_lookup_pagers_are_cached_in_the_blocking_facade(
+        self, threaded_emulator: Emulator
+    ) -> None:
+        with emnify_sync.Emnify(
+            threaded_emulator.application_token, base_url=threaded_emulator.base_url
+        ) as client:
+            listed = client.sims.statuses().to_list()
+            iterated = list(client.sims.statuses())
+
+        assert listed == iterated and listed
+        assert _sent(threaded_emulator, "/api/v1/sim/status") == 1
+
+
+class TestLookupPagers:
+    """The lookups that were pagers before the cache (`sims.statuses()`, `events.types()`,
+    ...) stay pagers and are cached the same way."""
+
+    async def test_asked_once_per_client_until_refreshed(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        first = await client.sims.statuses()
+        iterated = [status async for status in client.with_options(timeout=5).sims.statuses()]
+        await client.endpoints.statuses()
+        await client.endpoints.statuses()
+        refreshed = await client.sims.statuses(refresh=True)
+
+        assert first == iterated == refreshed and first[0].description == "Issued"
+        assert _sent(emnify_emulator, "/api/v1/sim/status") == 2
+        assert _sent(emnify_emulator, "/api/v1/endpoint/status") == 1
+
+    async def test_arguments_are_cached_apart(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        one = await client.cloud_connect.available_regions(1)
+        await client.cloud_connect.available_regions(1)
+        three = await client.cloud_connect.available_regions(3)
+
+        assert one and three
+        assert sum(r.path.endswith("/available_region") for r in emnify_emulator.requests) == 2
+
+    async def test_a_garbled_answer_is_retried_and_never_kept(
+        self, client: AsyncEmnify, emnify_emulator: Emulator
+    ) -> None:
+        emnify_emulator.inject(method="GET", path="/api/v1/event/type", status=200, body=b"")
+        types = await client.events.types()
+
+        assert types and await client.events.types() == types
+        assert _sent(emnify_emulator, "/api/v1/event/type") == 2  # the blank one, then one
+
+    async def test_each_pager_gets_its_own_list(self, client: AsyncEmnify) -> None:
+        mine = await client.organisations.statuses()
+        expected = list(mine)
+        mine.clear()
+
+        assert await client.organisations.statuses() == expected
+
+    async def test_a_closed_client_refuses_even_a_cached_lookup(
+        self, emnify_emulator: Emulator
+    ) -> None:
+        api = AsyncEmnify(emnify_emulator.application_token, base_url=emnify_emulator.base_url)
+        async with api:
+            await api.sims.statuses()
+        with pytest.raises(ClientClosedError):
+            await api.sims.statuses()
+        with pytest.raises(ClientClosedError):
+            await api.lookups.currencies()

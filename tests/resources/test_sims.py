@@ -276,10 +276,10 @@ class TestAuthAgainstEmulator:
         self, client: AsyncEmnify, emnify_emulator: Emulator
     ) -> None:
         """After the server revokes every token, the next calls renew once and succeed."""
-        await client.sims.statuses()
+        await client.sims.statuses(refresh=True)
         emnify_emulator.revoke_tokens()
 
-        await asyncio.gather(*(client.sims.statuses() for _ in range(10)))
+        await asyncio.gather(*(client.sims.statuses(refresh=True) for _ in range(10)))
 
         logins = [r for r in emnify_emulator.requests if r.path == "/api/v1/authenticate"]
         assert len(logins) == 2
@@ -290,9 +290,9 @@ class TestAuthAgainstEmulator:
         async with AsyncEmnify(
             emulator.application_token, base_url=emulator.base_url, retry=FAST_RETRY
         ) as client:
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
             await asyncio.sleep(2.1)
-            await client.sims.statuses()
+            await client.sims.statuses(refresh=True)
 
         assert [r.status for r in emulator.requests if r.path == "/api/v1/sim/status"] == [200, 200]
 
@@ -303,7 +303,7 @@ class TestAuthAgainstEmulator:
             password=emnify_emulator.password,
             base_url=emnify_emulator.base_url,
         ) as client:
-            assert len(await client.sims.statuses()) == 5
+            assert len(await client.sims.statuses(refresh=True)) == 5
 
     async def test_wrong_password(self, emnify_emulator: Emulator) -> None:
         """A wrong password raises AuthenticationError naming what to check."""
@@ -311,7 +311,7 @@ class TestAuthAgainstEmulator:
             username=emnify_emulator.username, password="wrong", base_url=emnify_emulator.base_url
         ) as client:
             with pytest.raises(AuthenticationError, match="username and password"):
-                await client.sims.statuses()
+                await client.sims.statuses(refresh=True)
 
 
 class TestInstallationCode:
