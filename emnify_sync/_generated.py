@@ -1539,13 +1539,14 @@ class SystemEvents:
         self._handle = handle
         self._area = area
 
-    def list(self, *, refresh: bool = False) -> builtins.list[SystemEvent]:
+    def list(self, *, refresh: bool = False) -> Pager[SystemEvent]:
         """The system events (GET /api/v1/event/system/configuration).
 
-        operationId: get-system-events (newer docs). A lookup: cached per client after the
-        first call; `refresh=True` asks the API again.
+        operationId: get-system-events (newer docs). A pager, like every `list()`, and a
+        lookup: cached per client after the first call; `refresh=True` asks the API again.
+        call `.to_list()` for the list.
         """
-        return self._handle.run(lambda client: self._area(client).list(refresh=refresh))
+        return Pager(self._handle, self._area(self._handle.client).list(refresh=refresh))
 
     def get(self, system_event_id: str) -> SystemEvent:
         """One system event (GET /api/v1/event/system/configuration/{system_event_id}).

@@ -112,13 +112,14 @@ class AsyncCustomEvents(AsyncResource):
 class AsyncSystemEvents(AsyncResource):
     """System events: the platform's events that automations can be triggered by."""
 
-    async def list(self, *, refresh: bool = False) -> builtins.list[SystemEvent]:
+    def list(self, *, refresh: bool = False) -> AsyncPager[SystemEvent]:
         """The system events (GET /api/v1/event/system/configuration).
 
-        operationId: get-system-events (newer docs). A lookup: cached per client after the
-        first call; `refresh=True` asks the API again.
+        operationId: get-system-events (newer docs). A pager, like every `list()`, and a
+        lookup: cached per client after the first call; `refresh=True` asks the API again.
+        `await` it for the list.
         """
-        return await self._cached(ops.LIST_SYSTEM, refresh)
+        return self._cached_many(ops.LIST_SYSTEM, refresh)
 
     async def get(self, system_event_id: str) -> SystemEvent:
         """One system event (GET /api/v1/event/system/configuration/{system_event_id}).
