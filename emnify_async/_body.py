@@ -202,9 +202,10 @@ def _secret_text(value: Any, name: str) -> Secret:
     return Secret(value)
 
 
-def secret_text() -> Any:
-    """A secret string (`str` or `Secret`), kept as a `Secret` and sent as it is."""
-    return checked(_secret_text)
+def secret_text(*, key: str | None = None) -> Any:
+    """A secret string (`str` or `Secret`), kept as a `Secret` and sent as it is; `key` as for
+    `checked`."""
+    return checked(_secret_text, key=key)
 
 
 def require_any(body: Any, what: str) -> None:

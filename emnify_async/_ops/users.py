@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from .._body import Ref, checked, lookup, password, require_any, text
+from .._body import Ref, checked, lookup, password, require_any, secret_text, text
 from .._constants import EVENT_MAX_PER_PAGE, USER_MAX_PER_PAGE
 from .._exceptions import InputError
 from .._operation import Operation, Returns
@@ -87,15 +87,6 @@ def _roles(value: Any, name: str) -> list[Ref]:
     return refs
 
 
-def _secret_text(value: Any, name: str) -> Secret:
-    # Never quoted: it is a credential.
-    if isinstance(value, Secret):
-        value = value.get_secret_value()
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{name} must be a non-empty string or Secret")
-    return Secret(value)
-
-
 def _recaptcha(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{name} must be the non-empty token of a reCAPTCHA form")
@@ -142,7 +133,7 @@ class SupportTokenCreate:
 class UserActivation:
     """The body of POST /api/v1/user/activation."""
 
-    activation_key: Secret | NotGiven = checked(_secret_text, key="activationKey")
+    activation_key: Secret | NotGiven = secret_text(key="activationKey")
     password: Secret | NotGiven = password()
 
 
@@ -166,7 +157,7 @@ class PasswordChange:
 class InvitationAcceptance:
     """The body of POST /api/v2/user/activation."""
 
-    activation_key: Secret | NotGiven = checked(_secret_text, key="activationKey")
+    activation_key: Secret | NotGiven = secret_text(key="activationKey")
     password: Secret | NotGiven = password()
     name: str | NotGiven = text(non_empty=True)
 
