@@ -4,8 +4,8 @@ Lookups (countries, currencies, RAT types...) rarely change and scripts ask for 
 so `client.lookups` keeps each answer for the client's life. The cache hangs off the client's
 transport, which `with_options()` views share, so a view reads and refreshes the same cache.
 Concurrent first calls share one request (single-flight); a failed request caches nothing.
-Answers are kept as tuples of frozen models and handed out as new lists, so a caller changing
-its list cannot change what the next caller gets.
+The executor (`resources/_base.py`) keeps each accepted answer and decodes it into a new list
+for every caller, so a caller changing its list cannot change what the next caller gets.
 """
 
 from __future__ import annotations

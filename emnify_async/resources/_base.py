@@ -68,25 +68,18 @@ class AsyncResource:
         return self._pager(op, args)
 
     def _cached_many(self, op: Operation[M], refresh: bool, /, **args: Any) -> AsyncPager[M]:
-        """A pager over an un-paged lookup whose answer comes from the client's cache (as
-        `_cached`), for lookups that were pagers before the cache: the same type, fewer calls."""
+        """A pager over an un-paged lookup whose answer comes from the client's cache unless
+        `refresh` or first asked (`_lookup_cache.py`)."""
         check_bool(refresh, "refresh")
         if op.returns is not Returns.ARRAY:
             raise TypeError(f"{op.id} is paged; only an un-paged lookup can be cached")
         return self._pager(op, args, refresh=refresh)
 
     async def _cached(self, op: Operation[M], refresh: bool, /, **args: Any) -> list[M]:
-        """`op`'s whole list (a lookup), from the client's cache unless `refresh` or first
-        asked (`_lookup_cache.py`); a new list each call."""
+        """`op`'s whole list (a lookup), as `_cached_many` keeps it; a new list each call."""
         check_bool(refresh, "refresh")
         self._transport.check_open()
-        # Validates every argument before the cache or the network is touched.
-        prepared = self._prepare(op, dict(args))
-        key = (op.id, prepared.path, tuple(sorted(prepared.params.items())))
-        items = await cache_for(self._transport).get(
-            key, lambda: self._many(op, **args).to_list(), refresh=refresh
-        )
-        return list(items)
+        return await self._cached_many(op, refresh, **args).to_list()
 
     def _pager(
         self, op: Operation[M], args: dict[str, Any], *, refresh: bool | None = None
@@ -112,16 +105,20 @@ class AsyncResource:
         async def fetch_cached(page: int, decode: Callable[[Response], Any]) -> Any:
             # A lookup: the accepted answer is kept and decoded afresh for each pager, so no
             # caller holds a list another caller may change.
+            loaded: list[Any] = []
+
             def checked(response: Response) -> tuple[Response]:
-                decode(response)  # garbled: fails inside the call's retries, and is not kept
+                # Garbled: fails inside the call's retries, and is not kept.
+                loaded.append(decode(response))
                 return (response,)
 
             transport.check_open()
-            key = ("answer", op.id, prepared.path, tuple(sorted(prepared.params.items())))
+            key = (op.id, prepared.path, tuple(sorted(prepared.params.items())))
             (response,) = await cache_for(transport).get(
                 key, lambda: fetch(page, checked), refresh=bool(refresh)
             )
-            return _decoding(op, prepared.path, decode)(response)
+            # This call loaded it: its decoding is at hand; else decode the kept answer.
+            return loaded[-1] if loaded else _decoding(op, prepared.path, decode)(response)
 
         return AsyncPager(
             fetch if refresh is None else fetch_cached,
