@@ -7,11 +7,9 @@ nobody declared fails here by its operationId.
 
 from __future__ import annotations
 
-import ast
-import functools
+import importlib.util
 import inspect
 import re
-import textwrap
 import typing
 from pathlib import Path
 from typing import Any
@@ -20,10 +18,8 @@ import pytest
 import yaml
 
 import emnify_sync
-from emnify_async import AsyncEmnify
 from emnify_async._operation import Operation
 from emnify_async._ops import ALL
-from emnify_async.resources._base import AsyncResource
 from emnify_async.testing._app import ALL_ROUTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,39 +47,17 @@ def _shape(path: str) -> str:
     return re.sub(r"\{[^}]*\}", "{}", path)
 
 
-def _areas(cls: type, prefix: str) -> list[tuple[str, type]]:
-    found = [(prefix, cls)]
-    for name, value in vars(cls).items():
-        if isinstance(value, functools.cached_property):
-            returns = typing.get_type_hints(value.func)["return"]
-            if isinstance(returns, type) and issubclass(returns, AsyncResource):
-                found += _areas(returns, f"{prefix}.{name}")
-    return found
+def _load_coverage_generator() -> Any:
+    path = ROOT / "scripts" / "generate_coverage.py"
+    spec = importlib.util.spec_from_file_location("generate_coverage", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _declarations_run(func: Any) -> list[Operation[Any]]:
-    """The declarations a method's code names (`ops.LIST`), docstrings aside."""
-    ops = getattr(inspect.getmodule(func), "ops", None)
-    tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
-    named = [
-        getattr(ops, node.attr, None)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "ops"
-    ]
-    return [op for op in named if isinstance(op, Operation)]
-
-
-@functools.cache
-def _methods_by_operation() -> dict[str, list[tuple[str, str]]]:
-    found: dict[str, list[tuple[str, str]]] = {"Authenticate": [("client", "authenticate")]}
-    for area, cls in _areas(AsyncEmnify, "client"):
-        for name, func in vars(cls).items():
-            if not name.startswith("_") and inspect.isfunction(func):
-                for op in _declarations_run(func):
-                    found.setdefault(op.id, []).append((area, name))
-    return found
+# Which methods run which declaration: the coverage table's own reading of the code.
+CALLS: dict[str, list[tuple[str, str, Any]]] = _load_coverage_generator()._calls_by_operation()
 
 
 def _sync_attribute(area: str, name: str) -> Any:
@@ -104,7 +78,7 @@ def test_every_spec_operation_is_covered(op_id: str, method: str, path: str) -> 
     assert [op.id for op in declared] == [op_id], f"{op_id}: {method} {path} is not declared"
     (op,) = declared
 
-    methods = _methods_by_operation().get(op.id, [])
+    methods = [(area, name) for area, name, _ in CALLS.get(op.id, [])]
     assert methods, f"{op_id}: no method of AsyncEmnify runs it"
     for area, name in methods:
         assert callable(_sync_attribute(area, name)), f"{op_id}: Emnify has no {area}.{name}"
@@ -129,9 +103,5 @@ def _names_the_operation(doc: str, op: Operation[Any]) -> bool:
 @pytest.mark.parametrize("op", ALL, ids=lambda op: op.id)
 def test_a_method_documents_each_operations_path_and_id(op: Operation[Any]) -> None:
     """`help()` and the reference tell which HTTP call a method makes, by its spec's names."""
-    areas = dict(_areas(AsyncEmnify, "client"))
-    docs = [
-        inspect.getdoc(getattr(areas[area], name)) or ""
-        for area, name in _methods_by_operation().get(op.id, [])
-    ]
+    docs = [inspect.getdoc(func) or "" for _, _, func in CALLS.get(op.id, [])]
     assert any(_names_the_operation(doc, op) for doc in docs), (op.method, op.path)
